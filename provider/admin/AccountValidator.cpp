@@ -15,10 +15,11 @@ namespace {
 const QStringList &stringClaims()
 {
     static const QStringList list{
-        u"name"_s,     u"given_name"_s, u"family_name"_s, u"middle_name"_s,
-        u"nickname"_s, u"preferred_username"_s, u"profile"_s, u"picture"_s,
-        u"website"_s,  u"email"_s,      u"gender"_s,      u"birthdate"_s,
-        u"zoneinfo"_s, u"locale"_s,     u"phone_number"_s,
+        u"name"_s,        u"given_name"_s, u"family_name"_s,
+        u"middle_name"_s, u"nickname"_s,   u"preferred_username"_s,
+        u"profile"_s,     u"picture"_s,    u"website"_s,
+        u"email"_s,       u"gender"_s,     u"birthdate"_s,
+        u"zoneinfo"_s,    u"locale"_s,     u"phone_number"_s,
     };
     return list;
 }
@@ -47,8 +48,8 @@ bool hasControlCharacters(const QString &text)
 
 const QStringList &AccountValidator::claimNames()
 {
-    static const QStringList list = stringClaims() + booleanClaims() +
-                                    QStringList{u"address"_s, u"groups"_s};
+    static const QStringList list =
+        stringClaims() + booleanClaims() + QStringList{u"address"_s, u"groups"_s};
     return list;
 }
 
@@ -97,8 +98,7 @@ AccountInput AccountValidator::fromJson(const QJsonObject &json, const QString &
     return input;
 }
 
-void AccountValidator::validate(const Account &a, const QString &path,
-                                ValidationProblems *problems)
+void AccountValidator::validate(const Account &a, const QString &path, ValidationProblems *problems)
 {
     auto add = [&](const QString &key, const QString &message) {
         problems->append({join(path, key), message});

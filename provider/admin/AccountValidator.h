@@ -35,8 +35,7 @@ public:
     static QJsonObject toJson(const Account &account, bool withPasswordHash);
 
     /// Checks the username and the claims' values.
-    static void validate(const Account &account, const QString &path,
-                         ValidationProblems *problems);
+    static void validate(const Account &account, const QString &path, ValidationProblems *problems);
 
     /// OpenID Connect Core §5.1 claim names an account may carry (plus groups).
     static const QStringList &claimNames();

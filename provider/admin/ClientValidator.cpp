@@ -25,8 +25,7 @@ const QStringList &supportedGrantTypes()
 const QStringList &supportedAuthMethods()
 {
     static const QStringList list{proto::auth_method::ClientSecretBasic,
-                                  proto::auth_method::ClientSecretPost,
-                                  proto::auth_method::None};
+                                  proto::auth_method::ClientSecretPost, proto::auth_method::None};
     return list;
 }
 
@@ -143,9 +142,9 @@ ClientInput ClientValidator::fromJson(const QJsonObject &json, const QString &pa
     if (input.secret && input.secret->isEmpty())
         r.problem(u"client_secret"_s, u"must not be empty"_s);
     else if (input.secret && input.secret->size() < RecommendedSecretLength)
-        warnings->append({r.pathOf(u"client_secret"_s),
-                          u"shorter than %1 characters; consider rotating it"_s.arg(
-                              RecommendedSecretLength)});
+        warnings->append(
+            {r.pathOf(u"client_secret"_s),
+             u"shorter than %1 characters; consider rotating it"_s.arg(RecommendedSecretLength)});
     return input;
 }
 
@@ -163,7 +162,8 @@ void ClientValidator::validate(const Client &c, bool hasSecret, const QString &p
         add(u"token_endpoint_auth_method"_s,
             u"must be one of %1"_s.arg(supportedAuthMethods().join(u", "_s)));
     else if (c.isPublic() && hasSecret)
-        add(u"client_secret"_s, u"a public client (token_endpoint_auth_method \"none\") has no secret"_s);
+        add(u"client_secret"_s,
+            u"a public client (token_endpoint_auth_method \"none\") has no secret"_s);
     else if (!c.isPublic() && !hasSecret)
         add(u"client_secret"_s, u"required for %1"_s.arg(c.tokenEndpointAuthMethod));
 
@@ -183,9 +183,11 @@ void ClientValidator::validate(const Client &c, bool hasSecret, const QString &p
     const bool codeResponse = c.responseTypes.contains(proto::response_type::Code);
     // RFC 7591 §2.1: response type "code" goes with grant type authorization_code.
     if (codeGrant && !codeResponse)
-        add(u"response_types"_s, u"must contain \"code\" when grant_types has authorization_code"_s);
+        add(u"response_types"_s,
+            u"must contain \"code\" when grant_types has authorization_code"_s);
     if (codeResponse && !codeGrant)
-        add(u"grant_types"_s, u"must contain authorization_code when response_types has \"code\""_s);
+        add(u"grant_types"_s,
+            u"must contain authorization_code when response_types has \"code\""_s);
     if (c.grantTypes.contains(proto::grant::RefreshToken) && !codeGrant)
         add(u"grant_types"_s, u"refresh_token needs authorization_code"_s);
     if (c.grantTypes.isEmpty())
@@ -248,8 +250,7 @@ QJsonObject ClientValidator::toJson(const Client &c, bool withSecretHash)
         json.insert(u"refresh_token_lifetime"_s, c.refreshTokenLifetimeSecs);
     if (!c.backchannelLogoutUri.isEmpty()) {
         json.insert(u"backchannel_logout_uri"_s, c.backchannelLogoutUri);
-        json.insert(u"backchannel_logout_session_required"_s,
-                    c.backchannelLogoutSessionRequired);
+        json.insert(u"backchannel_logout_session_required"_s, c.backchannelLogoutSessionRequired);
     }
     if (withSecretHash && !c.secretHash.isEmpty())
         json.insert(u"client_secret_hash"_s, c.secretHash);

@@ -12,8 +12,7 @@ namespace lanyard {
 JsonFieldReader::JsonFieldReader(const QJsonObject &object, QString path,
                                  ValidationProblems *problems)
     : m_object(object), m_path(std::move(path)), m_problems(problems)
-{
-}
+{}
 
 QString JsonFieldReader::pathOf(const QString &key) const
 {

@@ -14,7 +14,10 @@ struct ValidationProblem
     QString message;
 
     /// "clients[2].redirect_uris[0]: fragment not allowed"
-    QString toString() const { return path.isEmpty() ? message : path + QStringLiteral(": ") + message; }
+    QString toString() const
+    {
+        return path.isEmpty() ? message : path + QStringLiteral(": ") + message;
+    }
     bool operator==(const ValidationProblem &) const = default;
 };
 

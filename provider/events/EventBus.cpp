@@ -25,8 +25,7 @@ EventBus::EventBus(std::shared_ptr<EventStore> store, std::shared_ptr<const Cloc
 EventBus::EventBus(std::shared_ptr<EventStore> store, std::shared_ptr<const Clock> clock,
                    QObject *parent)
     : EventBus(std::move(store), std::move(clock), Options{}, parent)
-{
-}
+{}
 
 EventBus::~EventBus()
 {

@@ -35,8 +35,8 @@ public:
         int maxBatch = 512;        ///< a fuller queue is written at once
     };
 
-    EventBus(std::shared_ptr<EventStore> store, std::shared_ptr<const Clock> clock,
-             Options options, QObject *parent = nullptr);
+    EventBus(std::shared_ptr<EventStore> store, std::shared_ptr<const Clock> clock, Options options,
+             QObject *parent = nullptr);
     EventBus(std::shared_ptr<EventStore> store, std::shared_ptr<const Clock> clock,
              QObject *parent = nullptr);
     /// Stops the recorder thread and writes what is still queued.
