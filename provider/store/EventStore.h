@@ -9,18 +9,25 @@
 
 namespace lanyard {
 
-/// A filter over the event log; empty members match everything.
+/// A filter over the event log; empty members match everything, set
+/// members must all match.
 struct EventQuery
 {
+    /// Any of these types, exactly.
     QStringList types;
+    /// Exactly this client id / subject.
     QString clientId;
     QString subject;
     std::optional<bool> success;
+    /// Half-open time range: from <= time < to (either end may be unset).
     QDateTime from;
     QDateTime to;
+    /// Contained, literally (`%` and `_` are not wildcards) and ignoring ASCII
+    /// case, in the type, client id, username, source address or details JSON.
     QString text;
     /// Return events with id < beforeId (0: from the newest), newest first.
     qint64 beforeId = 0;
+    /// At most this many events (at least 1).
     int limit = 200;
 };
 
