@@ -28,14 +28,26 @@ public:
 
     const T &value() const & { return *std::get_if<0>(&m_state); }
     T &value() & { return *std::get_if<0>(&m_state); }
-    T &&value() && { return std::move(*std::get_if<0>(&m_state)); }
+    /// By value, so `for (auto &x : f().value())` cannot dangle.
+    T value() && { return std::move(*std::get_if<0>(&m_state)); }
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
-    const E &error() const & { return *std::get_if<1>(&m_state); }
-    E &&error() && { return std::move(*std::get_if<1>(&m_state)); }
+    /// The error; a default-constructed one when the result holds a value,
+    /// so diagnostics such as QVERIFY2(r.ok(), ...r.error()...) stay safe.
+    const E &error() const &
+    {
+        static const E none{};
+        const E *e = std::get_if<1>(&m_state);
+        return e ? *e : none;
+    }
+    E error() &&
+    {
+        E *e = std::get_if<1>(&m_state);
+        return e ? std::move(*e) : E{};
+    }
 
     T valueOr(T fallback) const & { return ok() ? value() : std::move(fallback); }
 

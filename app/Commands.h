@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CommandLine.h"
+
+namespace lanyard::app {
+
+/// The headless commands of CONTRACT.md. Each returns the process exit code
+/// and writes its own output. Main thread only, inside a QCoreApplication.
+namespace commands {
+int serve(const Invocation &invocation);
+int importFile(const Invocation &invocation);
+int exportAll(const Invocation &invocation);
+int discovery(const Invocation &invocation);
+} // namespace commands
+
+} // namespace lanyard::app

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+#include "Console.h"
+#include "ProviderOpener.h"
+#include "SignalWatcher.h"
+
+#include "events/EventBus.h"
+#include "runtime/Provider.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace lanyard::app::commands {
+
+int serve(const Invocation &invocation)
+{
+    SignalWatcher signals;
+    if (!signals.isValid())
+        return console::fail(u"cannot watch for SIGINT/SIGTERM"_s);
+
+    auto provider = ProviderOpener::open(invocation);
+    if (!provider)
+        return console::fail(provider.error().message);
+
+    // Every event as one JSON line, as soon as it is published.
+    QObject::connect((*provider)->events(), &EventBus::published, qApp,
+                     [](const Event &event) {
+                         console::outBytes(
+                             QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + '\n');
+                     });
+
+    auto url = (*provider)->start();
+    if (!url)
+        return console::fail(url.error().message);
+    console::out(u"listening on %1"_s.arg(url->toString()));
+
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, qApp,
+                     [] { QCoreApplication::quit(); });
+    QCoreApplication::exec();
+    (*provider)->stop();
+    return ExitSuccess;
+}
+
+} // namespace lanyard::app::commands

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Error.h"
+#include "core/ProviderConfig.h"
+#include "core/Result.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace lanyard {
+
+class AccountStore;
+class ClientStore;
+class Database;
+class EventBus;
+class EventStore;
+class ExportService;
+class HttpService;
+class ImportService;
+class JwksSource;
+class KeyRing;
+class KeyService;
+class KeyStore;
+class PasswordHasher;
+class RandomSource;
+class Router;
+class SecretHasher;
+class SettingsStore;
+
+/// The OpenID Provider assembled: database, stores, signing keys, event bus
+/// and HTTP hosting. The composition root shared by `lanyard serve`, the
+/// other commands and the desktop window. Lives on the thread that opened it
+/// (the GUI or main thread); serving happens on HttpService's worker threads.
+class Provider : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Opens (creating on first use) the database at `location` (a file or a
+    /// postgresql:// URL), applies migrations and reads the stored settings
+    /// over ProviderConfig's defaults.
+    static Result<std::unique_ptr<Provider>, Error>
+    open(const QString &location, std::shared_ptr<const Clock> clock = Clock::system());
+    ~Provider() override;
+
+    /// Defaults, overlaid with stored settings, overlaid with setConfig().
+    const ProviderConfig &config() const { return m_config; }
+    /// Replaces the configuration used by the next start() (command-line
+    /// overrides). Does not store anything.
+    void setConfig(const ProviderConfig &config) { m_config = config; }
+
+    /// Makes sure the signing keys exist (generating them on first start)
+    /// and publishes them to the JWKS. Called by start(); idempotent.
+    Result<void, Error> prepareKeys();
+
+    /// Starts serving; returns the URL it listens on. Emits server.started.
+    Result<QUrl, Error> start();
+    /// Stops serving; emits server.stopped and writes pending events.
+    void stop();
+    bool isRunning() const;
+    QUrl url() const;
+    /// The issuer in effect (configured, or derived from the bound address).
+    QUrl issuer() const;
+
+    /// The bodies of `/.well-known/openid-configuration` and the JWKS,
+    /// byte for byte as the server serves them for the configured issuer.
+    Result<QByteArray, Error> discoveryJson();
+    Result<QByteArray, Error> jwksJson();
+
+    EventBus *events() const { return m_events.get(); }
+    std::shared_ptr<Database> database() const { return m_db; }
+    std::shared_ptr<ClientStore> clients() const { return m_clients; }
+    std::shared_ptr<AccountStore> accounts() const { return m_accounts; }
+    std::shared_ptr<SettingsStore> settings() const { return m_settings; }
+    std::shared_ptr<KeyStore> keys() const { return m_keys; }
+
+    ImportService importService() const;
+    ExportService exportService() const;
+    KeyService keyService() const;
+
+private:
+    Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> clock);
+    /// The router with every endpoint, for `issuer`.
+    Result<std::shared_ptr<const Router>, Error> buildRouter(const QUrl &issuer) const;
+
+    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<Database> m_db;
+    std::shared_ptr<ClientStore> m_clients;
+    std::shared_ptr<AccountStore> m_accounts;
+    std::shared_ptr<SettingsStore> m_settings;
+    std::shared_ptr<KeyStore> m_keys;
+    std::shared_ptr<EventStore> m_eventStore;
+    std::unique_ptr<EventBus> m_events;
+    std::shared_ptr<RandomSource> m_random;
+    std::shared_ptr<const SecretHasher> m_secretHasher;
+    std::shared_ptr<const PasswordHasher> m_passwordHasher;
+    std::shared_ptr<JwksSource> m_jwks;
+    std::shared_ptr<const KeyRing> m_keyRing;
+    std::unique_ptr<HttpService> m_http;
+    ProviderConfig m_config;
+};
+
+} // namespace lanyard

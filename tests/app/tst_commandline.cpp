@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandLine.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace lanyard::app;
+using Command = Invocation::Command;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noArgumentsIsGui();
+    void serve();
+    void importExportDiscovery();
+    void helpAndVersion();
+    void usageErrors_data();
+    void usageErrors();
+};
+
+namespace {
+CommandLine::Parsed parse(const QStringList &args)
+{
+    return CommandLine::parse(QStringList{u"lanyard"_s} + args);
+}
+} // namespace
+
+void TestCommandLine::noArgumentsIsGui()
+{
+    const auto p = parse({});
+    QVERIFY(p.invocation);
+    QCOMPARE(p.invocation->command, Command::Gui);
+}
+
+void TestCommandLine::serve()
+{
+    const auto p = parse({u"serve"_s, u"--db"_s, u"/tmp/x.db"_s, u"--issuer"_s,
+                          u"https://id.example/office"_s, u"--listen"_s, u"[::1]:8443"_s,
+                          u"--tls-cert"_s, u"c.pem"_s, u"--tls-key"_s, u"k.pem"_s});
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, Command::Serve);
+    QCOMPARE(p.invocation->database, u"/tmp/x.db"_s);
+    QCOMPARE(p.invocation->issuer, u"https://id.example/office"_s);
+    QCOMPARE(p.invocation->listenHost, u"::1"_s);
+    QCOMPARE(p.invocation->listenPort, 8443);
+    QCOMPARE(p.invocation->tlsCertificate, u"c.pem"_s);
+    QCOMPARE(p.invocation->tlsKey, u"k.pem"_s);
+
+    const auto plain = parse({u"serve"_s, u"--listen=127.0.0.1:0"_s});
+    QVERIFY2(plain.invocation, qPrintable(plain.error));
+    QCOMPARE(plain.invocation->listenHost, u"127.0.0.1"_s);
+    QCOMPARE(plain.invocation->listenPort, 0);
+    QVERIFY(plain.invocation->database.isEmpty());
+}
+
+void TestCommandLine::importExportDiscovery()
+{
+    auto p = parse({u"import"_s, u"office.json"_s, u"--db"_s, u"a.db"_s});
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, Command::Import);
+    QCOMPARE(p.invocation->file, u"office.json"_s);
+    QCOMPARE(p.invocation->database, u"a.db"_s);
+
+    p = parse({u"export"_s, u"--with-secrets"_s});
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, Command::Export);
+    QVERIFY(p.invocation->withSecrets);
+    QVERIFY(!parse({u"export"_s}).invocation->withSecrets);
+
+    p = parse({u"discovery"_s, u"--issuer"_s, u"http://127.0.0.1:9090"_s});
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, Command::Discovery);
+    QCOMPARE(p.invocation->issuer, u"http://127.0.0.1:9090"_s);
+}
+
+void TestCommandLine::helpAndVersion()
+{
+    auto p = parse({u"--help"_s});
+    QCOMPARE(p.invocation->command, Command::Help);
+    QVERIFY(p.invocation->helpText.contains(u"lanyard serve"_s));
+    QVERIFY(p.invocation->helpText.contains(u"lanyard import FILE"_s));
+    p = parse({u"serve"_s, u"--help"_s});
+    QCOMPARE(p.invocation->command, Command::Help);
+    QVERIFY(p.invocation->helpText.contains(u"--listen"_s));
+    QCOMPARE(parse({u"--version"_s}).invocation->command, Command::Version);
+}
+
+void TestCommandLine::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown command") << QStringList{u"frobnicate"_s}
+                                     << u"unknown command \"frobnicate\""_s;
+    QTest::newRow("unknown option") << QStringList{u"--frob"_s} << u"unknown option --frob"_s;
+    QTest::newRow("unknown serve option")
+        << QStringList{u"serve"_s, u"--port"_s, u"1"_s} << u"serve: Unknown option 'port'."_s;
+    QTest::newRow("import without file") << QStringList{u"import"_s}
+                                         << u"import: expected exactly one FILE"_s;
+    QTest::newRow("import two files") << QStringList{u"import"_s, u"a"_s, u"b"_s}
+                                      << u"import: expected exactly one FILE"_s;
+    QTest::newRow("bad listen") << QStringList{u"serve"_s, u"--listen"_s, u"9090"_s}
+                                << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+    QTest::newRow("bad port") << QStringList{u"serve"_s, u"--listen"_s, u"127.0.0.1:70000"_s}
+                              << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+    QTest::newRow("unbracketed v6") << QStringList{u"serve"_s, u"--listen"_s, u"::1:80"_s}
+                                    << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+    QTest::newRow("issuer with query")
+        << QStringList{u"serve"_s, u"--issuer"_s, u"https://id.example/?x=1"_s}
+        << u"serve: --issuer must be an http(s) URL without query or fragment"_s;
+    QTest::newRow("issuer not url") << QStringList{u"discovery"_s, u"--issuer"_s, u"id.example"_s}
+                                    << u"discovery: --issuer must be an http(s) URL without query or fragment"_s;
+    QTest::newRow("cert without key") << QStringList{u"serve"_s, u"--tls-cert"_s, u"c.pem"_s}
+                                      << u"serve: --tls-cert and --tls-key go together"_s;
+    QTest::newRow("stray argument") << QStringList{u"export"_s, u"out.json"_s}
+                                    << u"export: unexpected argument \"out.json\""_s;
+    QTest::newRow("with-secrets on serve") << QStringList{u"serve"_s, u"--with-secrets"_s}
+                                           << u"serve: Unknown option 'with-secrets'."_s;
+    QTest::newRow("db without value") << QStringList{u"export"_s, u"--db"_s}
+                                      << u"export: Missing value after '--db'."_s;
+}
+
+void TestCommandLine::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, error);
+    const auto p = parse(args);
+    QVERIFY(!p.invocation);
+    QCOMPARE(p.error, error);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
