@@ -185,8 +185,9 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
             if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) ||
                 url.host().isEmpty() || url.hasQuery() || url.hasFragment()) {
                 // OpenID Connect Discovery §3: issuer is an https URL with no query or fragment.
-                result.error = u"%1: --issuer must be an http(s) URL without query or fragment"_s.arg(
-                    spec->name);
+                result.error =
+                    u"%1: --issuer must be an http(s) URL without query or fragment"_s.arg(
+                        spec->name);
                 return result;
             }
         }
@@ -194,7 +195,8 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
     if (inv.command == Command::Serve) {
         if (parser.isSet(u"listen"_s) &&
             !splitListen(parser.value(u"listen"_s), &inv.listenHost, &inv.listenPort)) {
-            result.error = u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+            result.error =
+                u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
             return result;
         }
         inv.tlsCertificate = parser.value(u"tls-cert"_s);

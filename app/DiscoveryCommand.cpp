@@ -19,9 +19,11 @@ int discovery(const Invocation &invocation)
     if (!jwks)
         return console::fail(jwks.error().message);
     // The two bodies exactly as served, the discovery document first, each
-    // followed by one newline.
-    console::outBytes(*document + '\n');
-    console::outBytes(*jwks + '\n');
+    // ending in one newline: a stream of two JSON values (`jq -s` reads it).
+    auto line = [](const QByteArray &body) {
+        return body.endsWith('\n') ? body : body + '\n';
+    };
+    console::outBytes(line(*document) + line(*jwks));
     return ExitSuccess;
 }
 

@@ -33,10 +33,10 @@ int importFile(const Invocation &invocation)
 
     auto report = (*provider)->importService().importJson(json, u"lanyard import"_s);
     if (!report) {
-        console::err(u"lanyard: %1 is invalid; nothing was changed (%2 problem%3):"_s
-                         .arg(invocation.file)
-                         .arg(report.error().size())
-                         .arg(report.error().size() == 1 ? QString() : u"s"_s));
+        console::err(
+            u"lanyard: %1 is invalid; nothing was changed (%2 problem%3):"_s.arg(invocation.file)
+                .arg(report.error().size())
+                .arg(report.error().size() == 1 ? QString() : u"s"_s));
         for (const ValidationProblem &problem : report.error())
             console::err(u"  "_s + problem.toString());
         return ExitFailure;
@@ -46,8 +46,8 @@ int importFile(const Invocation &invocation)
     for (const ImportChange &change : std::as_const(report->changes))
         console::out(change.toString());
     if (auto flushed = (*provider)->events()->flush(); !flushed)
-        return console::fail(u"changes were saved but their events were not: %1"_s.arg(
-            flushed.error().message));
+        return console::fail(
+            u"changes were saved but their events were not: %1"_s.arg(flushed.error().message));
     return ExitSuccess;
 }
 

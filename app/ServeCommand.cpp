@@ -25,11 +25,9 @@ int serve(const Invocation &invocation)
         return console::fail(provider.error().message);
 
     // Every event as one JSON line, as soon as it is published.
-    QObject::connect((*provider)->events(), &EventBus::published, qApp,
-                     [](const Event &event) {
-                         console::outBytes(
-                             QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + '\n');
-                     });
+    QObject::connect((*provider)->events(), &EventBus::published, qApp, [](const Event &event) {
+        console::outBytes(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + '\n');
+    });
 
     auto url = (*provider)->start();
     if (!url)

@@ -17,8 +17,7 @@ namespace lanyard {
 ExportService::ExportService(std::shared_ptr<ClientStore> clients,
                              std::shared_ptr<AccountStore> accounts)
     : m_clients(std::move(clients)), m_accounts(std::move(accounts))
-{
-}
+{}
 
 Result<QJsonObject, Error> ExportService::exportAll(bool withSecrets) const
 {

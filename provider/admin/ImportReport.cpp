@@ -8,8 +8,8 @@ namespace lanyard {
 QString ImportChange::toString() const
 {
     const QString verb = action == Action::Created   ? u"created"_s
-                           : action == Action::Updated ? u"updated"_s
-                                                             : u"unchanged"_s;
+                         : action == Action::Updated ? u"updated"_s
+                                                     : u"unchanged"_s;
     const QString noun = entity == Entity::Client ? u"client"_s : u"account"_s;
     QString line = u"%1 %2 %3"_s.arg(verb, noun, id);
     if (!fields.isEmpty())

@@ -80,9 +80,9 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ValidationProblems{{QString(), u"not valid JSON: %1 at offset %2"_s.arg(
-                                                  parseError.errorString())
-                                                  .arg(parseError.offset)}};
+        return ValidationProblems{
+            {QString(), u"not valid JSON: %1 at offset %2"_s.arg(parseError.errorString())
+                            .arg(parseError.offset)}};
     if (!doc.isObject())
         return ValidationProblems{
             {QString(), u"the top level must be an object with \"clients\" and/or \"accounts\""_s}};
@@ -108,14 +108,13 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
             problems.append({plan.path, u"must be an object"_s});
             continue;
         }
-        plan.input =
-            ClientValidator::fromJson(clientArray.at(i).toObject(), plan.path, &problems,
-                                      &report.warnings);
+        plan.input = ClientValidator::fromJson(clientArray.at(i).toObject(), plan.path, &problems,
+                                               &report.warnings);
         const QString id = plan.input.client.clientId;
         if (!id.isEmpty()) {
             if (clientPaths.contains(id)) {
-                problems.append({plan.path + u".client_id"_s,
-                                 u"duplicate of %1"_s.arg(clientPaths.value(id))});
+                problems.append(
+                    {plan.path + u".client_id"_s, u"duplicate of %1"_s.arg(clientPaths.value(id))});
             }
             clientPaths.insert(id, plan.path);
             auto found = m_deps.clients->find(id);
@@ -124,12 +123,11 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
             plan.existing = *found;
         }
         if (plan.input.secretHash && !isKnownSecretHashFormat(*plan.input.secretHash))
-            problems.append({plan.path + u".client_secret_hash"_s,
-                             u"not a secret hash exported by Lanyard"_s});
-        const bool keepsStoredSecret = plan.existing && !plan.existing->secretHash.isEmpty() &&
-                                       !plan.input.client.isPublic();
-        const bool hasSecret =
-            plan.input.secret || plan.input.secretHash || keepsStoredSecret;
+            problems.append(
+                {plan.path + u".client_secret_hash"_s, u"not a secret hash exported by Lanyard"_s});
+        const bool keepsStoredSecret =
+            plan.existing && !plan.existing->secretHash.isEmpty() && !plan.input.client.isPublic();
+        const bool hasSecret = plan.input.secret || plan.input.secretHash || keepsStoredSecret;
         ClientValidator::validate(plan.input.client, hasSecret, plan.path, &problems);
         clients.append(plan);
     }
@@ -146,7 +144,8 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
             problems.append({plan.path, u"must be an object"_s});
             continue;
         }
-        plan.input = AccountValidator::fromJson(accountArray.at(i).toObject(), plan.path, &problems);
+        plan.input =
+            AccountValidator::fromJson(accountArray.at(i).toObject(), plan.path, &problems);
         AccountValidator::validate(plan.input.account, plan.path, &problems);
         const Account &a = plan.input.account;
         if (!a.username.isEmpty()) {
@@ -174,9 +173,9 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
                 return storageProblem(bySubject.error());
             plan.existing = *bySubject;
             if (*byName && (*byName)->subject != a.subject)
-                problems.append({plan.path + u".username"_s,
-                                 u"already used by another account (sub %1)"_s.arg(
-                                     (*byName)->subject)});
+                problems.append(
+                    {plan.path + u".username"_s,
+                     u"already used by another account (sub %1)"_s.arg((*byName)->subject)});
         } else {
             plan.existing = *byName;
         }
@@ -212,8 +211,8 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
         if (!plan.input.password)
             continue;
         hashJobs.append([this, &plan, &problems, &hashProblemsMutex] {
-            if (plan.existing && m_deps.passwordHasher->verify(*plan.input.password,
-                                                               plan.existing->passwordHash)) {
+            if (plan.existing &&
+                m_deps.passwordHasher->verify(*plan.input.password, plan.existing->passwordHash)) {
                 plan.newPasswordHash = plan.existing->passwordHash;
                 return;
             }
@@ -242,8 +241,8 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
             next.secretHash = plan.newSecretHash;
         else if (plan.existing && !next.isPublic())
             next.secretHash = plan.existing->secretHash;
-        ImportChange change{ImportChange::Entity::Client, ImportChange::Action::Created,
-                            next.clientId, {}};
+        ImportChange change{
+            ImportChange::Entity::Client, ImportChange::Action::Created, next.clientId, {}};
         if (plan.existing) {
             next.createdAt = plan.existing->createdAt;
             change.fields = changedMembers(ClientValidator::toJson(*plan.existing, true),
@@ -269,8 +268,8 @@ Result<ImportReport, ValidationProblems> ImportService::importJson(const QByteAr
             next.passwordHash = plan.existing->passwordHash;
         if (next.subject.isEmpty())
             next.subject = plan.existing ? plan.existing->subject : m_deps.random->token(16);
-        ImportChange change{ImportChange::Entity::Account, ImportChange::Action::Created,
-                            next.username, {}};
+        ImportChange change{
+            ImportChange::Entity::Account, ImportChange::Action::Created, next.username, {}};
         if (plan.existing) {
             next.createdAt = plan.existing->createdAt;
             next.lastLoginAt = plan.existing->lastLoginAt;

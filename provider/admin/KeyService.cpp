@@ -15,8 +15,7 @@ namespace lanyard {
 KeyService::KeyService(std::shared_ptr<KeyStore> keys, std::shared_ptr<const Clock> clock,
                        EventBus *events)
     : m_keys(std::move(keys)), m_clock(std::move(clock)), m_events(events)
-{
-}
+{}
 
 QStringList KeyService::defaultAlgorithms()
 {
@@ -36,10 +35,10 @@ Result<QList<SigningKey>, Error> KeyService::ensureSigningKeys() const
 
     QList<SigningKey> created;
     for (const QString &alg : defaultAlgorithms()) {
-        const bool hasActive = std::any_of(existing->cbegin(), existing->cend(),
-                                           [&](const SigningKey &k) {
-                                               return k.alg == alg && k.state == KeyState::Active;
-                                           });
+        const bool hasActive =
+            std::any_of(existing->cbegin(), existing->cend(), [&](const SigningKey &k) {
+                return k.alg == alg && k.state == KeyState::Active;
+            });
         if (hasActive)
             continue;
         const QDateTime now = m_clock->now();

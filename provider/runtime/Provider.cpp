@@ -37,10 +37,9 @@ Provider::Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> cl
       m_eventStore(std::make_shared<SqlEventStore>(m_db)),
       m_events(std::make_unique<EventBus>(m_eventStore, m_clock)), m_random(Random::system()),
       m_secretHasher(std::make_shared<SecretHasher>()),
-      m_passwordHasher(std::make_shared<PasswordHasher>()),
-      m_jwks(std::make_shared<JwksSource>()), m_http(std::make_unique<HttpService>())
-{
-}
+      m_passwordHasher(std::make_shared<PasswordHasher>()), m_jwks(std::make_shared<JwksSource>()),
+      m_http(std::make_unique<HttpService>())
+{}
 
 Provider::~Provider()
 {
@@ -68,8 +67,8 @@ Result<std::unique_ptr<Provider>, Error> Provider::open(const QString &location,
 
 ImportService Provider::importService() const
 {
-    return ImportService({m_db, m_clients, m_accounts, m_secretHasher, m_passwordHasher, m_random,
-                          m_events.get()});
+    return ImportService(
+        {m_db, m_clients, m_accounts, m_secretHasher, m_passwordHasher, m_random, m_events.get()});
 }
 
 ExportService Provider::exportService() const

@@ -91,34 +91,38 @@ void TestCommandLine::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("error");
-    QTest::newRow("unknown command") << QStringList{u"frobnicate"_s}
-                                     << u"unknown command \"frobnicate\""_s;
+    QTest::newRow("unknown command")
+        << QStringList{u"frobnicate"_s} << u"unknown command \"frobnicate\""_s;
     QTest::newRow("unknown option") << QStringList{u"--frob"_s} << u"unknown option --frob"_s;
     QTest::newRow("unknown serve option")
         << QStringList{u"serve"_s, u"--port"_s, u"1"_s} << u"serve: Unknown option 'port'."_s;
-    QTest::newRow("import without file") << QStringList{u"import"_s}
-                                         << u"import: expected exactly one FILE"_s;
-    QTest::newRow("import two files") << QStringList{u"import"_s, u"a"_s, u"b"_s}
-                                      << u"import: expected exactly one FILE"_s;
-    QTest::newRow("bad listen") << QStringList{u"serve"_s, u"--listen"_s, u"9090"_s}
-                                << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
-    QTest::newRow("bad port") << QStringList{u"serve"_s, u"--listen"_s, u"127.0.0.1:70000"_s}
-                              << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
-    QTest::newRow("unbracketed v6") << QStringList{u"serve"_s, u"--listen"_s, u"::1:80"_s}
-                                    << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+    QTest::newRow("import without file")
+        << QStringList{u"import"_s} << u"import: expected exactly one FILE"_s;
+    QTest::newRow("import two files")
+        << QStringList{u"import"_s, u"a"_s, u"b"_s} << u"import: expected exactly one FILE"_s;
+    QTest::newRow("bad listen")
+        << QStringList{u"serve"_s, u"--listen"_s, u"9090"_s}
+        << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+    QTest::newRow("bad port")
+        << QStringList{u"serve"_s, u"--listen"_s, u"127.0.0.1:70000"_s}
+        << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
+    QTest::newRow("unbracketed v6")
+        << QStringList{u"serve"_s, u"--listen"_s, u"::1:80"_s}
+        << u"serve: --listen must be HOST:PORT, e.g. 127.0.0.1:9090 or [::1]:9090"_s;
     QTest::newRow("issuer with query")
         << QStringList{u"serve"_s, u"--issuer"_s, u"https://id.example/?x=1"_s}
         << u"serve: --issuer must be an http(s) URL without query or fragment"_s;
-    QTest::newRow("issuer not url") << QStringList{u"discovery"_s, u"--issuer"_s, u"id.example"_s}
-                                    << u"discovery: --issuer must be an http(s) URL without query or fragment"_s;
+    QTest::newRow("issuer not url")
+        << QStringList{u"discovery"_s, u"--issuer"_s, u"id.example"_s}
+        << u"discovery: --issuer must be an http(s) URL without query or fragment"_s;
     QTest::newRow("cert without key") << QStringList{u"serve"_s, u"--tls-cert"_s, u"c.pem"_s}
                                       << u"serve: --tls-cert and --tls-key go together"_s;
-    QTest::newRow("stray argument") << QStringList{u"export"_s, u"out.json"_s}
-                                    << u"export: unexpected argument \"out.json\""_s;
+    QTest::newRow("stray argument")
+        << QStringList{u"export"_s, u"out.json"_s} << u"export: unexpected argument \"out.json\""_s;
     QTest::newRow("with-secrets on serve") << QStringList{u"serve"_s, u"--with-secrets"_s}
                                            << u"serve: Unknown option 'with-secrets'."_s;
-    QTest::newRow("db without value") << QStringList{u"export"_s, u"--db"_s}
-                                      << u"export: Missing value after '--db'."_s;
+    QTest::newRow("db without value")
+        << QStringList{u"export"_s, u"--db"_s} << u"export: Missing value after '--db'."_s;
 }
 
 void TestCommandLine::usageErrors()

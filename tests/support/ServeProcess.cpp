@@ -18,8 +18,7 @@ ServeProcess::~ServeProcess()
         stop();
 }
 
-bool ServeProcess::start(const QString &database, const QStringList &extraArguments,
-                         int timeoutMs)
+bool ServeProcess::start(const QString &database, const QStringList &extraArguments, int timeoutMs)
 {
     if (m_binary.isEmpty()) {
         m_error = u"LANYARD_BINARY is not set"_s;
@@ -34,7 +33,8 @@ bool ServeProcess::start(const QString &database, const QStringList &extraArgume
     }
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        if (!m_process.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())))) {
+        if (!m_process.waitForReadyRead(
+                static_cast<int>(qMax<qint64>(1, deadline.remainingTime())))) {
             if (m_process.state() == QProcess::NotRunning)
                 break;
             continue;
