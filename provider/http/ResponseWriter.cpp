@@ -60,7 +60,9 @@ HttpResponse ResponseWriter::jsonBytes(const QByteArray &json, int status, Flags
 HttpResponse ResponseWriter::error(const OAuthError &error, Flags flags, Challenge challenge)
 {
     const int status = error.httpStatus();
-    if (status >= 500) {
+    // Anything unexpected reaches the client only as server_error; its detail
+    // is for the log.
+    if (error.code() == proto::error::ServerError) {
         qCWarning(lcHttp).noquote()
             << "answering" << status << error.code() << "-" << error.detail();
     } else if (!error.detail().isEmpty()) {
