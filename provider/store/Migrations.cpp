@@ -82,6 +82,114 @@ const QStringList Version1{
     u"CREATE INDEX events_subject_idx ON events (subject)"_s,
 };
 
+// Migration 2: the OP's runtime state. Hashes of codes, tokens and cookies
+// only, never the values themselves. An empty subject is stored as NULL where
+// a foreign key to accounts guards it (client_credentials tokens have no
+// account); session ids are plain text without a foreign key, because tokens
+// of offline_access families outlive their session and logout revokes
+// families explicitly (TokenStore::revokeSession).
+const QStringList Version2{
+    uR"(CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    cookie_hash TEXT NOT NULL UNIQUE,
+    subject TEXT NOT NULL REFERENCES accounts (subject) ON DELETE CASCADE,
+    auth_time BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_active_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    amr TEXT NOT NULL DEFAULT '[]',
+    source TEXT NOT NULL DEFAULT '',
+    user_agent TEXT NOT NULL DEFAULT '',
+    client_ids TEXT NOT NULL DEFAULT '[]'
+))"_s,
+    u"CREATE INDEX sessions_subject_idx ON sessions (subject)"_s,
+    u"CREATE INDEX sessions_expires_at_idx ON sessions (expires_at)"_s,
+    uR"(CREATE TABLE interactions (
+    id TEXT PRIMARY KEY,
+    request TEXT NOT NULL DEFAULT '{}',
+    csrf_token TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    session_id TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+))"_s,
+    u"CREATE INDEX interactions_expires_at_idx ON interactions (expires_at)"_s,
+    uR"(CREATE TABLE authorization_codes (
+    code_hash TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+    subject TEXT NOT NULL REFERENCES accounts (subject) ON DELETE CASCADE,
+    redirect_uri TEXT NOT NULL DEFAULT '',
+    scopes TEXT NOT NULL DEFAULT '[]',
+    nonce TEXT NOT NULL DEFAULT '',
+    code_challenge TEXT NOT NULL DEFAULT '',
+    code_challenge_method TEXT NOT NULL DEFAULT '',
+    session_id TEXT NOT NULL DEFAULT '',
+    auth_time BIGINT,
+    amr TEXT NOT NULL DEFAULT '[]',
+    family_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    consumed_at BIGINT
+))"_s,
+    u"CREATE INDEX authorization_codes_expires_at_idx ON authorization_codes (expires_at)"_s,
+    u"CREATE INDEX authorization_codes_client_id_idx ON authorization_codes (client_id)"_s,
+    u"CREATE INDEX authorization_codes_subject_idx ON authorization_codes (subject)"_s,
+    uR"(CREATE TABLE token_families (
+    family_id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+    subject TEXT REFERENCES accounts (subject) ON DELETE CASCADE,
+    session_id TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+))"_s,
+    u"CREATE INDEX token_families_session_id_idx ON token_families (session_id)"_s,
+    u"CREATE INDEX token_families_expires_at_idx ON token_families (expires_at)"_s,
+    u"CREATE INDEX token_families_client_id_idx ON token_families (client_id)"_s,
+    u"CREATE INDEX token_families_subject_idx ON token_families (subject)"_s,
+    uR"(CREATE TABLE tokens (
+    token_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('access_token', 'refresh_token')),
+    client_id TEXT NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+    subject TEXT REFERENCES accounts (subject) ON DELETE CASCADE,
+    scopes TEXT NOT NULL DEFAULT '[]',
+    family_id TEXT NOT NULL,
+    session_id TEXT NOT NULL DEFAULT '',
+    auth_time BIGINT,
+    amr TEXT NOT NULL DEFAULT '[]',
+    issued_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    rotated_at BIGINT,
+    revoked_at BIGINT
+))"_s,
+    u"CREATE INDEX tokens_family_id_idx ON tokens (family_id)"_s,
+    u"CREATE INDEX tokens_session_id_idx ON tokens (session_id)"_s,
+    u"CREATE INDEX tokens_expires_at_idx ON tokens (expires_at)"_s,
+    // Foreign-key columns: deleting a client or an account cascades through them.
+    u"CREATE INDEX tokens_client_id_idx ON tokens (client_id)"_s,
+    u"CREATE INDEX tokens_subject_idx ON tokens (subject)"_s,
+    uR"(CREATE TABLE revoked_families (
+    family_id TEXT PRIMARY KEY,
+    revoked_at BIGINT NOT NULL,
+    expires_at BIGINT
+))"_s,
+    u"CREATE INDEX revoked_families_expires_at_idx ON revoked_families (expires_at)"_s,
+    uR"(CREATE TABLE consents (
+    subject TEXT NOT NULL REFERENCES accounts (subject) ON DELETE CASCADE,
+    client_id TEXT NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+    scopes TEXT NOT NULL DEFAULT '[]',
+    granted_at BIGINT NOT NULL,
+    PRIMARY KEY (subject, client_id)
+))"_s,
+    u"CREATE INDEX consents_client_id_idx ON consents (client_id)"_s,
+    uR"(CREATE TABLE login_failures (
+    id ${ID},
+    key TEXT NOT NULL,
+    time BIGINT NOT NULL
+))"_s,
+    u"CREATE INDEX login_failures_key_time_idx ON login_failures (key, time)"_s,
+    u"CREATE INDEX login_failures_time_idx ON login_failures (time)"_s,
+};
+
 } // namespace
 
 Migrations::Migrations(QList<Step> steps) : m_steps(std::move(steps)) {}
@@ -90,6 +198,7 @@ Migrations Migrations::standard()
 {
     return Migrations({
         {1, Version1},
+        {2, Version2},
     });
 }
 

@@ -44,6 +44,24 @@ Result<QSqlQuery, Error> SqlSupport::exec(const Database &db, const QString &wha
     return exec(*connection, what, sql, values);
 }
 
+Result<int, Error> SqlSupport::write(const Database &db, const QString &what, const QString &sql,
+                                     const QVariantList &values)
+{
+    Database::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    int affected = 0;
+    {
+        auto query = exec(db, what, sql, values);
+        if (!query)
+            return query.error();
+        affected = query->numRowsAffected();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return affected;
+}
+
 Error SqlSupport::error(const QString &what, const QSqlError &error)
 {
     QString message = firstLine(error.databaseText());

@@ -44,6 +44,12 @@ public:
     static Result<QSqlQuery, Error> exec(const Database &db, const QString &what,
                                          const QString &sql, const QVariantList &values = {});
 
+    /// Runs one writing statement as exec() does, inside a
+    /// Database::Transaction scope (so it joins the calling thread's open
+    /// transaction), and returns the number of rows it affected.
+    static Result<int, Error> write(const Database &db, const QString &what, const QString &sql,
+                                    const QVariantList &values);
+
     /// An Error for a failed statement: `what: <driver message>`. Keeps only
     /// the first line of the database text (PostgreSQL's DETAIL line may
     /// quote values).

@@ -27,7 +27,20 @@ public:
     /// tokens were revoked.
     virtual Result<int, Error> revokeFamily(const QString &familyId, const QDateTime &now) = 0;
     virtual Result<bool, Error> isFamilyRevoked(const QString &familyId) const = 0;
-    /// Revokes the families bound to a session (not offline_access ones).
+    /// Records a new token family: which client, account (empty for
+    /// client_credentials) and OP session (empty for offline_access
+    /// families, which outlive the session) it belongs to, and when its
+    /// longest-lived token expires (save() extends it to cover stored
+    /// tokens). Call it once, when the family's first token is issued, even
+    /// when the family only ever issues JWT access tokens: revokeSession()
+    /// finds families through it. Conflict when the family exists.
+    virtual Result<void, Error> createFamily(const QString &familyId, const QString &clientId,
+                                             const QString &subject, const QString &sessionId,
+                                             const QDateTime &createdAt,
+                                             const QDateTime &expiresAt) = 0;
+    /// Revokes the families bound to a session (not offline_access ones), as
+    /// revokeFamily() does: the families created with that session id and
+    /// those whose stored tokens carry it. Returns how many families.
     virtual Result<int, Error> revokeSession(const QString &sessionId, const QDateTime &now) = 0;
     virtual Result<int, Error> purgeExpired(const QDateTime &now, int batch) = 0;
 };

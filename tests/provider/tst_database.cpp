@@ -7,7 +7,9 @@
 #include "store/SqlAccountStore.h"
 #include "store/SqlClientStore.h"
 #include "store/SqlEventStore.h"
+#include "store/SqlSessionStore.h"
 #include "store/SqlSettingsStore.h"
+#include "store/SqlTokenStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void failingMigrationKeepsOldVersion();
     void failingFirstMigrationLeavesNothing();
     void laterMigrationsApplyOnReopen();
+    void migration2KeepsVersion1Data();
     void migrationsMustBeNumbered();
     void placeholdersPerDriver();
 
@@ -540,6 +543,51 @@ void TestDatabaseUnit::laterMigrationsApplyOnReopen()
     QCOMPARE(scalar(connection, u"SELECT COUNT(*) FROM extra"_s).toInt(), 1);
     QCOMPARE(scalar(connection, u"SELECT COUNT(*) FROM schema_version"_s).toInt(), current + 1);
     QCOMPARE(SqlSettingsStore(*db).all()->value(u"k"_s), u"v"_s);
+}
+
+void TestDatabaseUnit::migration2KeepsVersion1Data()
+{
+    if (TestDatabase::usingPostgres())
+        QSKIP("SQLite file behaviour");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"lanyard.db"_s);
+    const QList<Migrations::Step> standard = Migrations::standard().steps();
+    QVERIFY(standard.size() >= 2);
+    {
+        auto db = Database::open(path, Clock::system(), Migrations({standard.first()}));
+        QVERIFY2(db.ok(), qPrintable(db.error().message));
+        QCOMPARE((*db)->schemaVersion(), 1);
+        QVERIFY(SqlAccountStore(*db).save(makeAccount(u"sub-1"_s, u"alice"_s)).ok());
+        QVERIFY(SqlClientStore(*db).save(makeClient(u"app"_s)).ok());
+        QVERIFY(SqlSettingsStore(*db).set(u"issuer"_s, u"https://id.example"_s).ok());
+        QVERIFY(!sqliteHasObject((*db)->connection(), u"table"_s, u"sessions"_s));
+    }
+    auto db = Database::open(path, Clock::system(), Migrations(standard.mid(0, 2)));
+    QVERIFY2(db.ok(), qPrintable(db.error().message));
+    QCOMPARE((*db)->schemaVersion(), 2);
+    const QSqlDatabase connection = (*db)->connection();
+    QCOMPARE(scalar(connection, u"SELECT MAX(version) FROM schema_version"_s).toInt(), 2);
+    for (const QString &table :
+         {u"sessions"_s, u"interactions"_s, u"authorization_codes"_s, u"tokens"_s,
+          u"token_families"_s, u"revoked_families"_s, u"consents"_s, u"login_failures"_s})
+        QVERIFY2(sqliteHasObject(connection, u"table"_s, table), qPrintable(table));
+    for (const QString &index :
+         {u"tokens_family_id_idx"_s, u"tokens_session_id_idx"_s, u"login_failures_key_time_idx"_s})
+        QVERIFY2(sqliteHasObject(connection, u"index"_s, index), qPrintable(index));
+    // Version 1 data survived and the new tables work with it.
+    QCOMPARE(SqlAccountStore(*db).findBySubject(u"sub-1"_s).value()->username, u"alice"_s);
+    QVERIFY(SqlClientStore(*db).find(u"app"_s).value().has_value());
+    QCOMPARE(SqlSettingsStore(*db).all()->value(u"issuer"_s), u"https://id.example"_s);
+    Session session;
+    session.id = u"sid-1"_s;
+    session.cookieHash = u"cookie"_s;
+    session.subject = u"sub-1"_s;
+    session.expiresAt = QDateTime::currentDateTimeUtc().addSecs(60);
+    QVERIFY(SqlSessionStore(*db).create(session).ok());
+    QVERIFY(SqlTokenStore(*db)
+                .createFamily(u"fam-1"_s, u"app"_s, u"sub-1"_s, u"sid-1"_s, {}, session.expiresAt)
+                .ok());
+    QCOMPARE(SqlTokenStore(*db).revokeSession(u"sid-1"_s, session.expiresAt).value(), 1);
 }
 
 void TestDatabaseUnit::migrationsMustBeNumbered()
