@@ -16,13 +16,23 @@
 #include "http/HttpService.h"
 #include "http/Router.h"
 #include "jose/KeyRing.h"
+#include "jose/KeyRingHolder.h"
+#include "runtime/ProviderServices.h"
 #include "store/Database.h"
 #include "store/SettingsApplier.h"
 #include "store/SqlAccountStore.h"
 #include "store/SqlClientStore.h"
+#include "store/SqlCodeStore.h"
+#include "store/SqlConsentStore.h"
 #include "store/SqlEventStore.h"
+#include "store/SqlInteractionStore.h"
 #include "store/SqlKeyStore.h"
+#include "store/SqlSessionStore.h"
 #include "store/SqlSettingsStore.h"
+#include "store/SqlThrottleStore.h"
+#include "store/SqlTokenStore.h"
+
+#include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 
@@ -35,10 +45,16 @@ Provider::Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> cl
       m_settings(std::make_shared<SqlSettingsStore>(m_db)),
       m_keys(std::make_shared<SqlKeyStore>(m_db)),
       m_eventStore(std::make_shared<SqlEventStore>(m_db)),
+      m_sessions(std::make_shared<SqlSessionStore>(m_db)),
+      m_interactions(std::make_shared<SqlInteractionStore>(m_db)),
+      m_codes(std::make_shared<SqlCodeStore>(m_db)),
+      m_tokens(std::make_shared<SqlTokenStore>(m_db)),
+      m_consents(std::make_shared<SqlConsentStore>(m_db)),
+      m_throttle(std::make_shared<SqlThrottleStore>(m_db)),
       m_events(std::make_unique<EventBus>(m_eventStore, m_clock)), m_random(Random::system()),
       m_secretHasher(std::make_shared<SecretHasher>()),
       m_passwordHasher(std::make_shared<PasswordHasher>()), m_jwks(std::make_shared<JwksSource>()),
-      m_http(std::make_unique<HttpService>())
+      m_keyRing(std::make_shared<KeyRingHolder>()), m_http(std::make_unique<HttpService>())
 {}
 
 Provider::~Provider()
@@ -89,20 +105,47 @@ Result<void, Error> Provider::prepareKeys()
     auto ring = keys.loadKeyRing();
     if (!ring)
         return ring.error();
-    m_keyRing = *ring;
-    m_jwks->publish(m_keyRing->jwksJson(), m_keyRing->signingAlgorithms());
+    m_keyRing->replace(*ring);
+    m_jwks->publish((*ring)->jwksJson(), (*ring)->signingAlgorithms());
     return {};
 }
 
-Result<std::shared_ptr<const Router>, Error> Provider::buildRouter(const QUrl &issuer) const
+std::shared_ptr<const ProviderServices> Provider::makeServices(const ProviderConfig &config) const
 {
-    auto router = std::make_shared<Router>(issuer);
+    auto services = std::make_shared<ProviderServices>();
+    services->config = config;
+    services->issuer = config.effectiveIssuer();
+    services->clock = m_clock;
+    services->random = m_random;
+    services->clients = m_clients;
+    services->accounts = m_accounts;
+    services->sessions = m_sessions;
+    services->interactions = m_interactions;
+    services->codes = m_codes;
+    services->tokens = m_tokens;
+    services->consents = m_consents;
+    services->throttle = m_throttle;
+    services->keys = m_keyRing;
+    services->secretHasher = m_secretHasher;
+    services->passwordHasher = m_passwordHasher;
+    services->events = m_events.get();
+    return services;
+}
+
+Result<std::shared_ptr<const Router>, Error>
+Provider::buildRouter(const std::shared_ptr<const ProviderServices> &services) const
+{
+    auto router = std::make_shared<Router>(services->issuer);
     const std::weak_ptr<const Router> weak = router;
-    const int maxAge = m_config.jwksMaxAgeSecs;
-    if (auto added = router->add(std::make_shared<DiscoveryEndpoint>(weak, m_jwks, maxAge)); !added)
-        return added.error();
-    if (auto added = router->add(std::make_shared<JwksEndpoint>(m_jwks, maxAge)); !added)
-        return added.error();
+    const int maxAge = services->config.jwksMaxAgeSecs;
+    const QList<std::shared_ptr<Endpoint>> endpoints{
+        std::make_shared<DiscoveryEndpoint>(weak, m_jwks, maxAge),
+        std::make_shared<JwksEndpoint>(m_jwks, maxAge),
+    };
+    for (const auto &endpoint : endpoints) {
+        if (auto added = router->add(endpoint); !added)
+            return added.error();
+    }
     return std::shared_ptr<const Router>(std::move(router));
 }
 
@@ -112,10 +155,22 @@ Result<QUrl, Error> Provider::start()
         return Error::conflict(u"the server is already running"_s);
     if (auto prepared = prepareKeys(); !prepared)
         return prepared.error();
-    auto router = buildRouter(m_config.effectiveIssuer());
+
+    ProviderConfig config = m_config;
+    if (config.listenPort == 0) {
+        // Port 0 (tests, benchmarks): learn a free port first, so the issuer
+        // that every endpoint uses names the port clients will reach.
+        QTcpServer probe;
+        if (!probe.listen(config.listenAddress, 0))
+            return Error::io(
+                u"cannot bind %1: %2"_s.arg(config.listenAddress.toString(), probe.errorString()));
+        config.listenPort = probe.serverPort();
+    }
+    const auto services = makeServices(config);
+    auto router = buildRouter(services);
     if (!router)
         return router.error();
-    auto url = m_http->start(m_config, *router);
+    auto url = m_http->start(config, *router);
     if (!url)
         return url.error();
 
@@ -158,18 +213,20 @@ Result<QByteArray, Error> Provider::discoveryJson()
 {
     if (auto prepared = prepareKeys(); !prepared)
         return prepared.error();
-    const QUrl iss = m_config.effectiveIssuer();
-    auto router = buildRouter(iss);
+    const auto services = makeServices(m_config);
+    auto router = buildRouter(services);
     if (!router)
         return router.error();
-    return DiscoveryDocument(iss, (*router)->mounted(), m_keyRing->signingAlgorithms()).json();
+    return DiscoveryDocument(services->issuer, (*router)->mounted(),
+                             m_keyRing->current()->signingAlgorithms())
+        .json();
 }
 
 Result<QByteArray, Error> Provider::jwksJson()
 {
     if (auto prepared = prepareKeys(); !prepared)
         return prepared.error();
-    return m_keyRing->jwksJson();
+    return m_keyRing->current()->jwksJson();
 }
 
 } // namespace lanyard

@@ -23,6 +23,7 @@ class HttpService;
 class ImportService;
 class JwksSource;
 class KeyRing;
+class KeyRingHolder;
 class KeyService;
 class KeyStore;
 class PasswordHasher;
@@ -30,6 +31,13 @@ class RandomSource;
 class Router;
 class SecretHasher;
 class SettingsStore;
+class SessionStore;
+class InteractionStore;
+class CodeStore;
+class TokenStore;
+class ConsentStore;
+class ThrottleStore;
+struct ProviderServices;
 
 /// The OpenID Provider assembled: database, stores, signing keys, event bus
 /// and HTTP hosting. The composition root shared by `lanyard serve`, the
@@ -77,6 +85,8 @@ public:
     std::shared_ptr<AccountStore> accounts() const { return m_accounts; }
     std::shared_ptr<SettingsStore> settings() const { return m_settings; }
     std::shared_ptr<KeyStore> keys() const { return m_keys; }
+    std::shared_ptr<SessionStore> sessions() const { return m_sessions; }
+    std::shared_ptr<TokenStore> tokens() const { return m_tokens; }
 
     ImportService importService() const;
     ExportService exportService() const;
@@ -84,8 +94,11 @@ public:
 
 private:
     Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> clock);
-    /// The router with every endpoint, for `issuer`.
-    Result<std::shared_ptr<const Router>, Error> buildRouter(const QUrl &issuer) const;
+    /// What endpoints share for one run of the server, with `config` fixed.
+    std::shared_ptr<const ProviderServices> makeServices(const ProviderConfig &config) const;
+    /// The router with every endpoint, for `services->issuer`.
+    Result<std::shared_ptr<const Router>, Error>
+    buildRouter(const std::shared_ptr<const ProviderServices> &services) const;
 
     std::shared_ptr<const Clock> m_clock;
     std::shared_ptr<Database> m_db;
@@ -94,12 +107,18 @@ private:
     std::shared_ptr<SettingsStore> m_settings;
     std::shared_ptr<KeyStore> m_keys;
     std::shared_ptr<EventStore> m_eventStore;
+    std::shared_ptr<SessionStore> m_sessions;
+    std::shared_ptr<InteractionStore> m_interactions;
+    std::shared_ptr<CodeStore> m_codes;
+    std::shared_ptr<TokenStore> m_tokens;
+    std::shared_ptr<ConsentStore> m_consents;
+    std::shared_ptr<ThrottleStore> m_throttle;
     std::unique_ptr<EventBus> m_events;
     std::shared_ptr<RandomSource> m_random;
     std::shared_ptr<const SecretHasher> m_secretHasher;
     std::shared_ptr<const PasswordHasher> m_passwordHasher;
     std::shared_ptr<JwksSource> m_jwks;
-    std::shared_ptr<const KeyRing> m_keyRing;
+    std::shared_ptr<KeyRingHolder> m_keyRing;
     std::unique_ptr<HttpService> m_http;
     ProviderConfig m_config;
 };

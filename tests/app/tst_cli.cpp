@@ -219,7 +219,7 @@ void TestCli::newerSchemaRefused()
         sql.setDatabaseName(db());
         QVERIFY(sql.open());
         QSqlQuery query(sql);
-        QVERIFY(query.exec(u"UPDATE schema_version SET version = 999"_s));
+        QVERIFY(query.exec(u"INSERT INTO schema_version (version, applied_at) VALUES (999, 0)"_s));
         sql.close();
     }
     QSqlDatabase::removeDatabase(u"tamper"_s);
