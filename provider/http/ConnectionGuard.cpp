@@ -209,10 +209,14 @@ void ConnectionGuard::beginClose(const QByteArray &wire)
     // Qt's reader must not see another byte; what still arrives is discarded.
     disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
     connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::discardInput);
-    connect(m_socket, &QIODevice::bytesWritten, this, &ConnectionGuard::halfCloseWhenWritten);
+    // Half-close once the answer left the process. QSslSocket emits
+    // bytesWritten() before its encrypted bytes reach the TCP socket, so for
+    // TLS only encryptedBytesWritten() says the answer is out.
     if (auto *tls = qobject_cast<QSslSocket *>(m_socket)) {
         connect(tls, &QSslSocket::encryptedBytesWritten, this,
                 &ConnectionGuard::halfCloseWhenWritten);
+    } else {
+        connect(m_socket, &QIODevice::bytesWritten, this, &ConnectionGuard::halfCloseWhenWritten);
     }
     if (m_socket->isTransactionStarted())
         m_socket->rollbackTransaction();
