@@ -8,7 +8,7 @@ function(lanyard_configure_target target)
     target_compile_options(${target} PRIVATE
         -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
         -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-        -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+        -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
         -fstack-protector-strong)
     if(LANYARD_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
