@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
 
+#include "admin/KeyService.h"
+
 #include <QCommandLineParser>
 #include <QHostAddress>
 #include <QUrl>
@@ -33,6 +35,10 @@ const QList<CommandSpec> &commands()
          u"write clients and accounts as JSON to stdout"_s},
         {u"discovery"_s, Command::Discovery, u"discovery [--db FILE] [--issuer URL]"_s,
          u"print the discovery document and the public JWKS as served"_s},
+        {u"keys"_s, Command::Keys, u"keys list|rotate [ALG]|retire KID [--db FILE]"_s,
+         u"list signing keys, rotate them (the new key signs after a delay), retire one"_s},
+        {u"sessions"_s, Command::Sessions, u"sessions list|end ID|end-all USERNAME [--db FILE]"_s,
+         u"list browser sessions, end one or all of an account (revoking their tokens)"_s},
     };
     return list;
 }
@@ -83,6 +89,53 @@ bool splitListen(const QString &value, QString *host, int *port)
     *host = h;
     *port = p;
     return true;
+}
+
+/// The usage error of a `keys` or `sessions` subcommand, or an empty string.
+QString checkWords(const QString &command, const QStringList &words)
+{
+    struct Subcommand
+    {
+        QString name;
+        /// The operand's name; empty when none is taken.
+        QString operand;
+        bool operandOptional;
+    };
+    const QList<Subcommand> subcommands =
+        command == u"keys"_s ? QList<Subcommand>{{u"list"_s, {}, false},
+                                                 {u"rotate"_s, u"ALG"_s, true},
+                                                 {u"retire"_s, u"KID"_s, false}}
+                             : QList<Subcommand>{{u"list"_s, {}, false},
+                                                 {u"end"_s, u"ID"_s, false},
+                                                 {u"end-all"_s, u"USERNAME"_s, false}};
+    const QString expected = command == u"keys"_s ? u"list, rotate [ALG] or retire KID"_s
+                                                  : u"list, end ID or end-all USERNAME"_s;
+    if (words.isEmpty())
+        return u"%1: expected %2"_s.arg(command, expected);
+    const auto sub = std::find_if(subcommands.cbegin(), subcommands.cend(),
+                                  [&](const Subcommand &s) { return s.name == words.first(); });
+    if (sub == subcommands.cend())
+        return u"%1: unknown subcommand \"%2\" (expected %3)"_s.arg(command, words.first(),
+                                                                    expected);
+    const QString where = command + u' ' + sub->name;
+    if (sub->operand.isEmpty()) {
+        if (words.size() > 1)
+            return u"%1: unexpected argument \"%2\""_s.arg(where, words.at(1));
+        return {};
+    }
+    if (sub->operandOptional) {
+        if (words.size() > 2)
+            return u"%1: unexpected argument \"%2\""_s.arg(where, words.at(2));
+    } else if (words.size() != 2) {
+        return u"%1: expected exactly one %2"_s.arg(where, sub->operand);
+    }
+    if (words.size() == 2 && words.at(1).isEmpty())
+        return u"%1: %2 must not be empty"_s.arg(where, sub->operand);
+    if (sub->operand == u"ALG"_s && words.size() == 2 &&
+        !KeyService::supportedAlgorithms().contains(words.at(1)))
+        return u"%1: unknown algorithm \"%2\" (expected %3)"_s.arg(
+            where, words.at(1), KeyService::supportedAlgorithms().join(u", "_s));
+    return {};
 }
 
 } // namespace
@@ -153,6 +206,14 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
     case Command::Discovery:
         parser.addOption(issuerOption());
         break;
+    case Command::Keys:
+        parser.addPositionalArgument(u"SUBCOMMAND"_s,
+                                     u"list | rotate [ALG] | retire KID (a KID starting with "
+                                     "'-' goes after --)"_s);
+        break;
+    case Command::Sessions:
+        parser.addPositionalArgument(u"SUBCOMMAND"_s, u"list | end ID | end-all USERNAME"_s);
+        break;
     default:
         break;
     }
@@ -212,6 +273,12 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
             return result;
         }
         inv.file = positional.first();
+    } else if (inv.command == Command::Keys || inv.command == Command::Sessions) {
+        if (const QString problem = checkWords(spec->name, positional); !problem.isEmpty()) {
+            result.error = problem;
+            return result;
+        }
+        inv.words = positional;
     } else if (!positional.isEmpty()) {
         result.error = u"%1: unexpected argument \"%2\""_s.arg(spec->name, positional.first());
         return result;

@@ -11,7 +11,7 @@ namespace lanyard::app {
 /// What the user asked for on the command line (CONTRACT.md, "Command line").
 struct Invocation
 {
-    enum class Command { Gui, Serve, Import, Export, Discovery, Help, Version };
+    enum class Command { Gui, Serve, Import, Export, Discovery, Keys, Sessions, Help, Version };
 
     Command command = Command::Gui;
     /// `--db`: empty means the GUI's database in the user's data folder.
@@ -26,6 +26,10 @@ struct Invocation
     QString file;
     /// `export --with-secrets`
     bool withSecrets = false;
+    /// `keys`, `sessions`: the subcommand and its operand, checked by the
+    /// parser: {"list"}, {"rotate"}, {"rotate", ALG}, {"retire", KID},
+    /// {"end", ID}, {"end-all", USERNAME}.
+    QStringList words;
     /// The text for --help.
     QString helpText;
 };

@@ -12,6 +12,10 @@ int serve(const Invocation &invocation);
 int importFile(const Invocation &invocation);
 int exportAll(const Invocation &invocation);
 int discovery(const Invocation &invocation);
+/// `keys list|rotate [ALG]|retire KID`
+int keys(const Invocation &invocation);
+/// `sessions list|end ID|end-all USERNAME`
+int sessions(const Invocation &invocation);
 } // namespace commands
 
 } // namespace lanyard::app

@@ -50,6 +50,10 @@ int main(int argc, char **argv)
         return commands::exportAll(invocation);
     case Command::Discovery:
         return commands::discovery(invocation);
+    case Command::Keys:
+        return commands::keys(invocation);
+    case Command::Sessions:
+        return commands::sessions(invocation);
     default:
         return ExitUsage;
     }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace lanyard {
 
 /// Every knob of the provider with its default and what it affects.
@@ -39,9 +41,22 @@ struct ProviderConfig
     int idleTimeoutMs = 30'000;
 
     /// How long relying parties may cache discovery and the JWKS
-    /// (Cache-Control max-age). Key rotation waits at least this long before a
-    /// newly published key signs anything.
+    /// (Cache-Control max-age). Unless keyRotationDelaySecs says otherwise,
+    /// key rotation waits this long before a newly published key signs.
     int jwksMaxAgeSecs = 600;
+
+    /// Key rotation: how long a new key (state `next`) is published in the
+    /// JWKS before it signs anything. Unset (the default) means
+    /// jwksMaxAgeSecs, so every relying party that cached the JWKS before the
+    /// key appeared has fetched it again by then. Shorter values are allowed
+    /// (an emergency rotation) at the risk of relying parties meeting a kid
+    /// they have not cached yet. See effectiveKeyRotationDelaySecs().
+    std::optional<int> keyRotationDelaySecs;
+    /// Automatic key rotation: once the signing key of an algorithm has
+    /// signed for this many days, a successor is generated (and starts
+    /// signing after the rotation delay). 0, the default, turns it off:
+    /// rotate with `lanyard keys rotate` or from the keys page.
+    int keyRotationIntervalDays = 0;
 
     /// Lifetimes, defaults as node-oidc-provider: code 60 s, access and ID
     /// token 1 h, refresh token 14 days. Clients may override.
@@ -52,7 +67,8 @@ struct ProviderConfig
     /// Idle OP browser session lifetime.
     int sessionLifetimeSecs = 14 * 24 * 3600;
 
-    /// Events older than this are purged.
+    /// Events older than this are purged (by the maintenance job, in small
+    /// batches while the server runs).
     int eventRetentionDays = 90;
 
     /// Proxies whose X-Forwarded-For / Forwarded headers are believed.
@@ -60,6 +76,11 @@ struct ProviderConfig
 
     /// The issuer to use: the configured one, or http(s)://listen:port.
     QUrl effectiveIssuer() const;
+    /// keyRotationDelaySecs when set, otherwise jwksMaxAgeSecs.
+    int effectiveKeyRotationDelaySecs() const
+    {
+        return keyRotationDelaySecs.value_or(jwksMaxAgeSecs);
+    }
     bool tlsEnabled() const { return !tlsCertificateFile.isEmpty() && !tlsKeyFile.isEmpty(); }
 };
 

@@ -34,5 +34,9 @@ inline constexpr QLatin1StringView CodeChallengeMethodsSupported{
     "code_challenge_methods_supported"};
 inline constexpr QLatin1StringView AuthorizationResponseIssParameterSupported{
     "authorization_response_iss_parameter_supported"};
+inline constexpr QLatin1StringView ClaimsParameterSupported{"claims_parameter_supported"};
+inline constexpr QLatin1StringView RequestParameterSupported{"request_parameter_supported"};
+inline constexpr QLatin1StringView RequestUriParameterSupported{"request_uri_parameter_supported"};
+inline constexpr QLatin1StringView PromptValuesSupported{"prompt_values_supported"};
 
 } // namespace lanyard::discovery

@@ -4,19 +4,26 @@
 #include "admin/ExportService.h"
 #include "admin/ImportService.h"
 #include "admin/KeyService.h"
+#include "admin/SessionService.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "crypto/SecretHasher.h"
+#include "endpoints/AuthorizationEndpoint.h"
 #include "endpoints/DiscoveryDocument.h"
 #include "endpoints/DiscoveryEndpoint.h"
+#include "endpoints/InteractionEndpoint.h"
 #include "endpoints/JwksEndpoint.h"
 #include "endpoints/JwksSource.h"
+#include "endpoints/PageAssetEndpoint.h"
+#include "endpoints/TokenEndpoint.h"
+#include "endpoints/UserInfoEndpoint.h"
 #include "events/EventBus.h"
 #include "events/EventTypes.h"
 #include "http/HttpService.h"
 #include "http/Router.h"
 #include "jose/KeyRing.h"
 #include "jose/KeyRingHolder.h"
+#include "runtime/MaintenanceJob.h"
 #include "runtime/ProviderServices.h"
 #include "store/Database.h"
 #include "store/SettingsApplier.h"
@@ -94,7 +101,25 @@ ExportService Provider::exportService() const
 
 KeyService Provider::keyService() const
 {
-    return KeyService(m_keys, m_clock, m_events.get());
+    return KeyService({m_db, m_keys, m_clients, m_clock, m_events.get()}, m_config);
+}
+
+SessionService Provider::sessionService() const
+{
+    return SessionService({m_db, m_sessions, m_accounts, m_tokens, m_consents, m_clock,
+                           m_events.get(), m_sessionEnds.get()});
+}
+
+void Provider::startMaintenance()
+{
+    MaintenanceJob::Options options;
+    options.eventRetentionDays = m_config.eventRetentionDays;
+    m_maintenance = std::make_unique<MaintenanceJob>(
+        MaintenanceJob::Dependencies{m_clock, std::make_shared<const KeyService>(keyService()),
+                                     m_keyRing, m_jwks, m_codes, m_tokens, m_sessions,
+                                     m_interactions, m_throttle, m_eventStore},
+        options);
+    m_maintenance->start();
 }
 
 Result<void, Error> Provider::prepareKeys()
@@ -141,6 +166,11 @@ Provider::buildRouter(const std::shared_ptr<const ProviderServices> &services) c
     const QList<std::shared_ptr<Endpoint>> endpoints{
         std::make_shared<DiscoveryEndpoint>(weak, m_jwks, maxAge),
         std::make_shared<JwksEndpoint>(m_jwks, maxAge),
+        std::make_shared<TokenEndpoint>(services),
+        std::make_shared<UserInfoEndpoint>(services),
+        std::make_shared<AuthorizationEndpoint>(services),
+        std::make_shared<InteractionEndpoint>(services),
+        std::make_shared<PageAssetEndpoint>(),
     };
     for (const auto &endpoint : endpoints) {
         if (auto added = router->add(endpoint); !added)
@@ -173,6 +203,7 @@ Result<QUrl, Error> Provider::start()
     auto url = m_http->start(config, *router);
     if (!url)
         return url.error();
+    startMaintenance();
 
     Event event;
     event.type = event_type::ServerStarted;
@@ -183,6 +214,7 @@ Result<QUrl, Error> Provider::start()
 
 void Provider::stop()
 {
+    m_maintenance.reset();
     if (!m_http->isRunning())
         return;
     const QUrl url = m_http->url();

@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/ProviderConfig.h"
 #include "core/Result.h"
+#include "events/SessionEndNotifier.h"
 
 #include <QObject>
 #include <QUrl>
@@ -26,6 +27,8 @@ class KeyRing;
 class KeyRingHolder;
 class KeyService;
 class KeyStore;
+class MaintenanceJob;
+class SessionService;
 class PasswordHasher;
 class RandomSource;
 class Router;
@@ -66,8 +69,11 @@ public:
     Result<void, Error> prepareKeys();
 
     /// Starts serving; returns the URL it listens on. Emits server.started.
+    /// Starts the MaintenanceJob (key rotation steps, KeyRing reloads,
+    /// purges) on its own thread while the server runs.
     Result<QUrl, Error> start();
-    /// Stops serving; emits server.stopped and writes pending events.
+    /// Stops serving and the MaintenanceJob; emits server.stopped and writes
+    /// pending events.
     void stop();
     bool isRunning() const;
     QUrl url() const;
@@ -91,11 +97,18 @@ public:
     ImportService importService() const;
     ExportService exportService() const;
     KeyService keyService() const;
+    /// Sessions as admin operations (list, end, revoke a client's grant).
+    SessionService sessionService() const;
+    /// Fires when a session is ended on purpose (the back-channel logout
+    /// hook). Lives on the Provider's thread.
+    SessionEndNotifier *sessionEnds() const { return m_sessionEnds.get(); }
 
 private:
     Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> clock);
     /// What endpoints share for one run of the server, with `config` fixed.
     std::shared_ptr<const ProviderServices> makeServices(const ProviderConfig &config) const;
+    /// Creates and starts m_maintenance for the current configuration.
+    void startMaintenance();
     /// The router with every endpoint, for `services->issuer`.
     Result<std::shared_ptr<const Router>, Error>
     buildRouter(const std::shared_ptr<const ProviderServices> &services) const;
@@ -120,6 +133,9 @@ private:
     std::shared_ptr<JwksSource> m_jwks;
     std::shared_ptr<KeyRingHolder> m_keyRing;
     std::unique_ptr<HttpService> m_http;
+    std::unique_ptr<SessionEndNotifier> m_sessionEnds = std::make_unique<SessionEndNotifier>();
+    /// Runs while the server runs (start() to stop()).
+    std::unique_ptr<MaintenanceJob> m_maintenance;
     ProviderConfig m_config;
 };
 

@@ -17,6 +17,11 @@ public:
     /// Inserts or replaces by kid.
     virtual Result<void, Error> save(const SigningKey &key) = 0;
     virtual Result<bool, Error> remove(const QString &kid) = 0;
+    /// Moves a stored key to `key.state`, writing its activatedAt, retiredAt
+    /// and publishedUntil, only while it is still in state `from`: true for
+    /// exactly one of several instances attempting the same step, false when
+    /// another got there first or the key is gone.
+    virtual Result<bool, Error> updateState(const SigningKey &key, KeyState from) = 0;
 };
 
 } // namespace lanyard

@@ -91,6 +91,20 @@ Result<bool, Error> applyOne(ProviderConfig &config, const QString &key, const Q
         return seconds(60, 365 * 86'400, config.sessionLifetimeSecs);
     if (key == SettingsKeys::JwksMaxAge)
         return seconds(0, 86'400, config.jwksMaxAgeSecs);
+    if (key == SettingsKeys::KeyRotationDelay) {
+        int delay = 0;
+        if (auto applied = seconds(0, 7 * 86'400, delay); !applied)
+            return applied;
+        config.keyRotationDelaySecs = delay;
+        return true;
+    }
+    if (key == SettingsKeys::KeyRotationIntervalDays) {
+        auto days = integer(key, value, 0, 3650, u"a whole number of days"_s);
+        if (!days)
+            return days.error();
+        config.keyRotationIntervalDays = *days;
+        return true;
+    }
     if (key == SettingsKeys::EventRetentionDays) {
         auto days = integer(key, value, 1, 36'500, u"a whole number of days"_s);
         if (!days)

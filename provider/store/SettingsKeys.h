@@ -42,6 +42,12 @@ struct SettingsKeys
     static constexpr QLatin1StringView EventRetentionDays{"event_retention_days"};
     /// ProviderConfig::jwksMaxAgeSecs. Seconds, 0 (no caching) to 86400.
     static constexpr QLatin1StringView JwksMaxAge{"jwks_max_age"};
+    /// ProviderConfig::keyRotationDelaySecs. Seconds, 0 to 604800 (7 days).
+    /// Not stored means "as jwks_max_age".
+    static constexpr QLatin1StringView KeyRotationDelay{"key_rotation_delay"};
+    /// ProviderConfig::keyRotationIntervalDays. Days, 0 (automatic rotation
+    /// off, the default) to 3650.
+    static constexpr QLatin1StringView KeyRotationIntervalDays{"key_rotation_interval_days"};
 
     /// Every key above, in this order.
     static QStringList all()
@@ -57,7 +63,9 @@ struct SettingsKeys
                 QString(RefreshTokenLifetime),
                 QString(SessionLifetime),
                 QString(EventRetentionDays),
-                QString(JwksMaxAge)};
+                QString(JwksMaxAge),
+                QString(KeyRotationDelay),
+                QString(KeyRotationIntervalDays)};
     }
 };
 

@@ -89,4 +89,23 @@ Result<bool, Error> SqlKeyStore::remove(const QString &kid)
     return removed > 0;
 }
 
+Result<bool, Error> SqlKeyStore::updateState(const SigningKey &key, KeyState from)
+{
+    auto updated =
+        SqlSupport::write(*m_db, u"cannot change the state of signing key %1"_s.arg(key.kid),
+                          u"UPDATE signing_keys SET state = ?, activated_at = ?, retired_at = ?, "
+                          "published_until = ? WHERE kid = ? AND state = ?"_s,
+                          {
+                              keyStateName(key.state),
+                              SqlSupport::msecs(key.activatedAt),
+                              SqlSupport::msecs(key.retiredAt),
+                              SqlSupport::msecs(key.publishedUntil),
+                              SqlSupport::text(key.kid),
+                              keyStateName(from),
+                          });
+    if (!updated)
+        return updated.error();
+    return *updated > 0;
+}
+
 } // namespace lanyard

@@ -26,6 +26,10 @@ public:
     Result<void, Error> save(const SigningKey &key) override;
     /// Returns false when there was no such key. Any thread.
     Result<bool, Error> remove(const QString &kid) override;
+    /// One conditional UPDATE of state, activated_at, retired_at and
+    /// published_until (`WHERE kid = ? AND state = ?`); alg, private key and
+    /// createdAt are never changed. True when the row changed. Any thread.
+    Result<bool, Error> updateState(const SigningKey &key, KeyState from) override;
 
 private:
     std::shared_ptr<Database> m_db;

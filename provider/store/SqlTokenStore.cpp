@@ -274,6 +274,39 @@ Result<int, Error> SqlTokenStore::revokeSession(const QString &sessionId, const 
     return static_cast<int>(families.size());
 }
 
+Result<int, Error> SqlTokenStore::revokeClientGrants(const QString &subject,
+                                                     const QString &clientId, const QDateTime &now)
+{
+    if (subject.isEmpty() || clientId.isEmpty())
+        return Error::invalid(u"revoking a client's grant needs the account and the client"_s);
+    if (!now.isValid())
+        return Error::invalid(u"revoking a client's grant needs the time"_s);
+
+    Database::Transaction transaction(*m_db);
+    if (!transaction.isActive())
+        return transaction.error();
+    QStringList families;
+    {
+        auto query = SqlSupport::exec(
+            *m_db, u"cannot revoke the grant of %1 to %2"_s.arg(subject, clientId),
+            u"SELECT family_id FROM token_families WHERE subject = ? AND client_id = ? "
+            "UNION SELECT family_id FROM tokens WHERE subject = ? AND client_id = ?"_s,
+            {SqlSupport::text(subject), SqlSupport::text(clientId), SqlSupport::text(subject),
+             SqlSupport::text(clientId)});
+        if (!query)
+            return query.error();
+        while (query->next())
+            families.append(query->value(0).toString());
+    }
+    for (const QString &familyId : std::as_const(families)) {
+        if (auto revoked = revokeFamily(familyId, now); !revoked)
+            return revoked.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return static_cast<int>(families.size());
+}
+
 Result<int, Error> SqlTokenStore::purgeExpired(const QDateTime &now, int batch)
 {
     if (batch < 1)

@@ -56,6 +56,14 @@ public:
     /// id (offline_access) are never touched. An empty `sessionId` is
     /// Invalid. Returns how many families. Any thread.
     Result<int, Error> revokeSession(const QString &sessionId, const QDateTime &now) override;
+    /// Revokes (revokeFamily) every family created for `subject` and
+    /// `clientId` or having a stored token of that pair, whatever its
+    /// session; families of other clients or accounts are not touched. An
+    /// empty subject or client id is Invalid (client_credentials families
+    /// have no account and are not grants of one). Returns how many
+    /// families, already revoked ones included. Any thread.
+    Result<int, Error> revokeClientGrants(const QString &subject, const QString &clientId,
+                                          const QDateTime &now) override;
     /// Deletes up to `batch` (at least 1) rows in all: tokens, then family
     /// records, then revocation records whose expiresAt is at or before
     /// `now`; returns how many. Any thread.

@@ -42,6 +42,12 @@ public:
     /// revokeFamily() does: the families created with that session id and
     /// those whose stored tokens carry it. Returns how many families.
     virtual Result<int, Error> revokeSession(const QString &sessionId, const QDateTime &now) = 0;
+    /// Revokes, as revokeFamily() does, every family of one account and one
+    /// client, offline_access families included: what an administrator
+    /// revoking that client's grant for the account takes away. Returns how
+    /// many families.
+    virtual Result<int, Error> revokeClientGrants(const QString &subject, const QString &clientId,
+                                                  const QDateTime &now) = 0;
     virtual Result<int, Error> purgeExpired(const QDateTime &now, int batch) = 0;
 };
 

@@ -2,6 +2,12 @@
 // The `lanyard` binary as outside tools use it (CONTRACT.md, "Command line").
 #include "ServeProcess.h"
 
+#include "model/Account.h"
+#include "model/Session.h"
+#include "store/Database.h"
+#include "store/SqlAccountStore.h"
+#include "store/SqlSessionStore.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +59,10 @@ private Q_SLOTS:
     void discoveryMatchesServer();
     void serveEventsAndSignals();
     void newerSchemaRefused();
+    void keysRotateThenList();
+    void keysRefusals();
+    void sessionsOnEmptyDatabase();
+    void sessionsListAndEnd();
 
 private:
     QString db(const QString &name = u"lanyard.db"_s) const { return m_dir->filePath(name); }
@@ -227,6 +237,201 @@ void TestCli::newerSchemaRefused()
     QCOMPARE(ServeProcess::run({u"export"_s, u"--db"_s, db()}, nullptr, &err), 1);
     QVERIFY2(err.contains("newer"), err.constData());
     QCOMPARE(err.count('\n'), 1);
+}
+
+namespace {
+
+/// The non-empty lines of `out`, split into whitespace-separated columns.
+QList<QStringList> table(const QByteArray &out)
+{
+    QList<QStringList> rows;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.isEmpty())
+            rows.append(QString::fromUtf8(line).split(u' ', Qt::SkipEmptyParts));
+    }
+    return rows;
+}
+
+/// The kid in a `generated ALG key KID: ...` line.
+QString generatedKid(const QByteArray &line)
+{
+    const QList<QByteArray> words = line.split(' ');
+    return words.size() > 3 ? QString::fromUtf8(words.at(3)).chopped(1) : QString();
+}
+
+} // namespace
+
+void TestCli::keysRotateThenList()
+{
+    QByteArray out, err;
+    // An empty database has no keys yet: nothing to list, and success.
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY(out.isEmpty());
+
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"rotate"_s, u"--db"_s, db()}, &out, &err), 0);
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2); // RS256 and ES256, generated on first use and rotated
+    QVERIFY2(lines.at(0).startsWith("generated RS256 key "), out.constData());
+    QVERIFY2(lines.at(1).startsWith("generated ES256 key "), out.constData());
+    QVERIFY(lines.at(0).contains(": published now, signs from "));
+    const QString nextRs = generatedKid(lines.at(0));
+    const QString nextEs = generatedKid(lines.at(1));
+    QCOMPARE(nextRs.size(), 43); // RFC 7638 SHA-256 thumbprint, base64url
+
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    const QList<QStringList> rows = table(out);
+    QCOMPARE(rows.size(), 5); // header and four keys
+    QCOMPARE(rows.at(0).mid(0, 3), (QStringList{u"KID"_s, u"ALG"_s, u"STATE"_s}));
+    // Aligned: every column starts at the same offset on every line.
+    const QList<QByteArray> listed = out.trimmed().split('\n');
+    const qsizetype algColumn = listed.at(0).indexOf("ALG");
+    const qsizetype stateColumn = listed.at(0).indexOf("STATE");
+    for (const QByteArray &line : listed.mid(1)) {
+        QVERIFY2(line.mid(algColumn).startsWith("RS256") || line.mid(algColumn).startsWith("ES256"),
+                 line.constData());
+        QVERIFY2(line.mid(stateColumn - 2, 2) == "  ", line.constData());
+    }
+    int active = 0;
+    QStringList next;
+    for (const QStringList &row : rows.mid(1)) {
+        QCOMPARE(row.size(), 7);
+        if (row.at(2) == u"active"_s)
+            ++active;
+        if (row.at(2) == u"next"_s) {
+            next.append(row.at(0));
+            // ACTIVATED: when it starts signing, after the rotation delay.
+            QVERIFY(QDateTime::fromString(row.at(4), Qt::ISODate) >
+                    QDateTime::fromString(row.at(3), Qt::ISODate).addSecs(600));
+            QCOMPARE(row.at(5), u"-"_s);
+        }
+    }
+    QCOMPARE(active, 2);
+    QCOMPARE(next, (QStringList{nextRs, nextEs}));
+
+    // Published at once: the JWKS served from now on holds the new keys.
+    QCOMPARE(ServeProcess::run({u"discovery"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY(out.contains(nextRs.toUtf8()));
+    QVERIFY(out.contains(nextEs.toUtf8()));
+
+    // A key waiting to sign can be retired; it disappears from the JWKS.
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"retire"_s, nextEs, u"--db"_s, db()}, &out, &err), 0);
+    QCOMPARE(out, "retired ES256 key " + nextEs.toUtf8() +
+                      ": it never signed and is no longer published\n");
+    QCOMPARE(ServeProcess::run({u"discovery"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY(!out.contains(nextEs.toUtf8()));
+    // ... and another generated for that algorithm alone.
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"rotate"_s, u"ES256"_s, u"--db"_s, db()}, &out, &err),
+             0);
+    QVERIFY2(out.startsWith("generated ES256 key "), out.constData());
+    QCOMPARE(out.count('\n'), 1);
+}
+
+void TestCli::keysRefusals()
+{
+    QByteArray out, err;
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"rotate"_s, u"RS256"_s, u"--db"_s, db()}, &out, &err),
+             0);
+    // A second rotation while one waits is refused, with the reason.
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"rotate"_s, u"RS256"_s, u"--db"_s, db()}, &out, &err),
+             1);
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY2(err.contains("already has a key waiting to sign"), err.constData());
+    QVERIFY(out.isEmpty());
+
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    QString activeRs;
+    for (const QStringList &row : table(out).mid(1)) {
+        if (row.at(1) == u"RS256"_s && row.at(2) == u"active"_s)
+            activeRs = row.at(0);
+    }
+    QVERIFY(!activeRs.isEmpty());
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"retire"_s, activeRs, u"--db"_s, db()}, &out, &err), 1);
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY2(err.contains("the only active RS256 key"), err.constData());
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"retire"_s, u"nope"_s, u"--db"_s, db()}, &out, &err),
+             1);
+    QVERIFY2(err.contains("no signing key has kid nope"), err.constData());
+    // Usage errors exit 2 with one line.
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"rotate"_s, u"HS256"_s, u"--db"_s, db()}, &out, &err),
+             2);
+    QCOMPARE(err.count('\n'), 1);
+    QCOMPARE(ServeProcess::run({u"keys"_s, u"--db"_s, db()}, &out, &err), 2);
+    QCOMPARE(ServeProcess::run({u"sessions"_s, u"end"_s, u"--db"_s, db()}, &out, &err), 2);
+    QCOMPARE(err.count('\n'), 1);
+}
+
+void TestCli::sessionsOnEmptyDatabase()
+{
+    QByteArray out, err;
+    QCOMPARE(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY(out.isEmpty());
+    QCOMPARE(ServeProcess::run({u"sessions"_s, u"end"_s, u"sid-x"_s, u"--db"_s, db()}, &out, &err),
+             1);
+    QCOMPARE(err, "lanyard: no session sid-x\n");
+    QCOMPARE(
+        ServeProcess::run({u"sessions"_s, u"end-all"_s, u"alice"_s, u"--db"_s, db()}, &out, &err),
+        1);
+    QCOMPARE(err, "lanyard: no account alice\n");
+}
+
+void TestCli::sessionsListAndEnd()
+{
+    QCOMPARE(
+        ServeProcess::run({u"import"_s, dataFile(u"contract-example.json"_s), u"--db"_s, db()}), 0);
+    QString subject;
+    {
+        auto database = lanyard::Database::open(db());
+        QVERIFY(database.ok());
+        const auto alice = lanyard::SqlAccountStore(*database).findByUsername(u"alice"_s);
+        QVERIFY(alice.ok() && alice->has_value());
+        subject = (*alice)->subject;
+        lanyard::SqlSessionStore sessions(*database);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const QString &id : {u"sid-one"_s, u"sid-two"_s}) {
+            lanyard::Session session;
+            session.id = id;
+            session.cookieHash = u"cookie-"_s + id;
+            session.subject = subject;
+            session.createdAt = now.addSecs(id == u"sid-one"_s ? -120 : -60);
+            session.expiresAt = now.addSecs(3600);
+            session.sourceAddress = u"192.0.2.9"_s;
+            session.userAgent = u"Mozilla/5.0 (X11)"_s;
+            session.clientIds = {u"app1"_s};
+            QVERIFY(sessions.create(session).ok());
+        }
+    }
+    QByteArray out, err;
+    QCOMPARE(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    const QList<QStringList> rows = table(out);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.at(0).first(), u"SESSION"_s);
+    QCOMPARE(rows.at(1).mid(0, 3), (QStringList{u"sid-two"_s, u"alice"_s, subject}));
+    QCOMPARE(rows.at(2).first(), u"sid-one"_s);
+    for (const QStringList &row : rows.mid(1)) {
+        QCOMPARE(row.at(5), u"192.0.2.9"_s);
+        QCOMPARE(row.at(6), u"app1"_s);
+        // The user agent comes last, spaces and all.
+        QCOMPARE(row.mid(7).join(u' '), u"Mozilla/5.0 (X11)"_s);
+    }
+    QVERIFY(!out.contains("cookie-"));
+
+    QCOMPARE(
+        ServeProcess::run({u"sessions"_s, u"end"_s, u"sid-one"_s, u"--db"_s, db()}, &out, &err), 0);
+    QCOMPARE(out, "ended session sid-one of alice (0 token families revoked)\n");
+    QCOMPARE(
+        ServeProcess::run({u"sessions"_s, u"end-all"_s, u"alice"_s, u"--db"_s, db()}, &out, &err),
+        0);
+    QCOMPARE(out, "ended session sid-two of alice (0 token families revoked)\n");
+    QCOMPARE(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY(out.isEmpty());
+
+    // Each end was recorded as a session.ended event.
+    auto database = lanyard::Database::open(db());
+    QVERIFY(database.ok());
+    QSqlQuery query((*database)->connection());
+    QVERIFY(query.exec(u"SELECT COUNT(*) FROM events WHERE type = 'session.ended'"_s));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

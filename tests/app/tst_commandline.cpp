@@ -15,6 +15,8 @@ private Q_SLOTS:
     void noArgumentsIsGui();
     void serve();
     void importExportDiscovery();
+    void keysAndSessions_data();
+    void keysAndSessions();
     void helpAndVersion();
     void usageErrors_data();
     void usageErrors();
@@ -75,12 +77,68 @@ void TestCommandLine::importExportDiscovery()
     QCOMPARE(p.invocation->issuer, u"http://127.0.0.1:9090"_s);
 }
 
+void TestCommandLine::keysAndSessions_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<Command>("command");
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QString>("database");
+    QTest::newRow("keys list") << QStringList{u"keys"_s, u"list"_s} << Command::Keys
+                               << QStringList{u"list"_s} << QString();
+    QTest::newRow("keys list --db") << QStringList{u"keys"_s, u"list"_s, u"--db"_s, u"a.db"_s}
+                                    << Command::Keys << QStringList{u"list"_s} << u"a.db"_s;
+    QTest::newRow("keys rotate") << QStringList{u"keys"_s, u"--db=b.db"_s, u"rotate"_s}
+                                 << Command::Keys << QStringList{u"rotate"_s} << u"b.db"_s;
+    QTest::newRow("keys rotate ES256")
+        << QStringList{u"keys"_s, u"rotate"_s, u"ES256"_s} << Command::Keys
+        << QStringList{u"rotate"_s, u"ES256"_s} << QString();
+    QTest::newRow("keys rotate EdDSA")
+        << QStringList{u"keys"_s, u"rotate"_s, u"EdDSA"_s} << Command::Keys
+        << QStringList{u"rotate"_s, u"EdDSA"_s} << QString();
+    QTest::newRow("keys retire") << QStringList{u"keys"_s, u"retire"_s, u"NzbLsXh8uDCcd"_s}
+                                 << Command::Keys << QStringList{u"retire"_s, u"NzbLsXh8uDCcd"_s}
+                                 << QString();
+    QTest::newRow("keys retire kid starting with -")
+        << QStringList{u"keys"_s, u"retire"_s, u"--db"_s, u"c.db"_s, u"--"_s, u"-x_Yz"_s}
+        << Command::Keys << QStringList{u"retire"_s, u"-x_Yz"_s} << u"c.db"_s;
+    QTest::newRow("sessions list") << QStringList{u"sessions"_s, u"list"_s} << Command::Sessions
+                                   << QStringList{u"list"_s} << QString();
+    QTest::newRow("sessions end") << QStringList{u"sessions"_s, u"end"_s, u"sid-1"_s, u"--db"_s,
+                                                 u"d.db"_s}
+                                  << Command::Sessions << QStringList{u"end"_s, u"sid-1"_s}
+                                  << u"d.db"_s;
+    QTest::newRow("sessions end-all")
+        << QStringList{u"sessions"_s, u"end-all"_s, u"alice"_s} << Command::Sessions
+        << QStringList{u"end-all"_s, u"alice"_s} << QString();
+}
+
+void TestCommandLine::keysAndSessions()
+{
+    QFETCH(QStringList, args);
+    QFETCH(Command, command);
+    QFETCH(QStringList, words);
+    QFETCH(QString, database);
+    const auto p = parse(args);
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, command);
+    QCOMPARE(p.invocation->words, words);
+    QCOMPARE(p.invocation->database, database);
+}
+
 void TestCommandLine::helpAndVersion()
 {
     auto p = parse({u"--help"_s});
     QCOMPARE(p.invocation->command, Command::Help);
     QVERIFY(p.invocation->helpText.contains(u"lanyard serve"_s));
     QVERIFY(p.invocation->helpText.contains(u"lanyard import FILE"_s));
+    QVERIFY(p.invocation->helpText.contains(u"lanyard keys list|rotate [ALG]|retire KID"_s));
+    QVERIFY(p.invocation->helpText.contains(u"lanyard sessions list|end ID|end-all USERNAME"_s));
+    p = parse({u"keys"_s, u"--help"_s});
+    QCOMPARE(p.invocation->command, Command::Help);
+    QVERIFY(p.invocation->helpText.contains(u"retire KID"_s));
+    p = parse({u"sessions"_s, u"end"_s, u"--help"_s});
+    QCOMPARE(p.invocation->command, Command::Help);
+    QVERIFY(p.invocation->helpText.contains(u"end-all USERNAME"_s));
     p = parse({u"serve"_s, u"--help"_s});
     QCOMPARE(p.invocation->command, Command::Help);
     QVERIFY(p.invocation->helpText.contains(u"--listen"_s));
@@ -123,6 +181,45 @@ void TestCommandLine::usageErrors_data()
                                            << u"serve: Unknown option 'with-secrets'."_s;
     QTest::newRow("db without value")
         << QStringList{u"export"_s, u"--db"_s} << u"export: Missing value after '--db'."_s;
+    QTest::newRow("keys without subcommand")
+        << QStringList{u"keys"_s} << u"keys: expected list, rotate [ALG] or retire KID"_s;
+    QTest::newRow("keys unknown subcommand")
+        << QStringList{u"keys"_s, u"delete"_s, u"x"_s}
+        << u"keys: unknown subcommand \"delete\" (expected list, rotate [ALG] or retire KID)"_s;
+    QTest::newRow("keys list extra") << QStringList{u"keys"_s, u"list"_s, u"all"_s}
+                                     << u"keys list: unexpected argument \"all\""_s;
+    QTest::newRow("keys rotate unknown alg")
+        << QStringList{u"keys"_s, u"rotate"_s, u"HS256"_s}
+        << u"keys rotate: unknown algorithm \"HS256\" (expected RS256, PS256, ES256, EdDSA)"_s;
+    QTest::newRow("keys rotate lower case alg")
+        << QStringList{u"keys"_s, u"rotate"_s, u"rs256"_s}
+        << u"keys rotate: unknown algorithm \"rs256\" (expected RS256, PS256, ES256, EdDSA)"_s;
+    QTest::newRow("keys rotate two algs")
+        << QStringList{u"keys"_s, u"rotate"_s, u"RS256"_s, u"ES256"_s}
+        << u"keys rotate: unexpected argument \"ES256\""_s;
+    QTest::newRow("keys retire without kid")
+        << QStringList{u"keys"_s, u"retire"_s} << u"keys retire: expected exactly one KID"_s;
+    QTest::newRow("keys retire two kids") << QStringList{u"keys"_s, u"retire"_s, u"a"_s, u"b"_s}
+                                          << u"keys retire: expected exactly one KID"_s;
+    QTest::newRow("keys retire empty kid") << QStringList{u"keys"_s, u"retire"_s, QString()}
+                                           << u"keys retire: KID must not be empty"_s;
+    QTest::newRow("keys unknown option") << QStringList{u"keys"_s, u"list"_s, u"--issuer"_s, u"x"_s}
+                                         << u"keys: Unknown option 'issuer'."_s;
+    QTest::newRow("sessions without subcommand")
+        << QStringList{u"sessions"_s} << u"sessions: expected list, end ID or end-all USERNAME"_s;
+    QTest::newRow("sessions unknown subcommand")
+        << QStringList{u"sessions"_s, u"kill"_s}
+        << u"sessions: unknown subcommand \"kill\" (expected list, end ID or end-all USERNAME)"_s;
+    QTest::newRow("sessions end without id")
+        << QStringList{u"sessions"_s, u"end"_s} << u"sessions end: expected exactly one ID"_s;
+    QTest::newRow("sessions end-all without username")
+        << QStringList{u"sessions"_s, u"end-all"_s}
+        << u"sessions end-all: expected exactly one USERNAME"_s;
+    QTest::newRow("sessions end-all two usernames")
+        << QStringList{u"sessions"_s, u"end-all"_s, u"alice"_s, u"bob"_s}
+        << u"sessions end-all: expected exactly one USERNAME"_s;
+    QTest::newRow("sessions list extra") << QStringList{u"sessions"_s, u"list"_s, u"alice"_s}
+                                         << u"sessions list: unexpected argument \"alice\""_s;
 }
 
 void TestCommandLine::usageErrors()

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void listIsOldestFirst();
     void removeSaysWhetherItRemoved();
     void missingKidOrAlgIsInvalid();
+    void updateStateIsConditional();
 
 private:
     std::unique_ptr<TestDatabase> m_t;
@@ -210,6 +211,46 @@ void TestKeyStore::missingKidOrAlgIsInvalid()
     noAlg.alg.clear();
     QCOMPARE(m_store->save(noAlg).error().kind, Error::Kind::Invalid);
     QVERIFY(m_store->list()->isEmpty());
+}
+
+void TestKeyStore::updateStateIsConditional()
+{
+    // What makes each rotation step happen once when instances race: the
+    // update applies only from the state the caller saw.
+    SigningKey k = key(u"kid-1"_s, KeyState::Active);
+    k.createdAt = at(1'700'000'000'000);
+    k.activatedAt = at(1'700'000'000'000);
+    QVERIFY(m_store->save(k).ok());
+
+    SigningKey retired = k;
+    retired.state = KeyState::Retired;
+    retired.retiredAt = at(1'700'000'100'000);
+    retired.publishedUntil = at(1'700'003'700'000);
+    retired.alg = u"RS256"_s;
+    retired.privateKeyPkcs8Der = QByteArray("ignored");
+    retired.createdAt = at(1);
+
+    // An instance that saw the key as next loses: nothing changes.
+    QCOMPARE(m_store->updateState(retired, KeyState::Next).value(), false);
+    QCOMPARE(m_store->list()->first().state, KeyState::Active);
+    // From the state it really is in, the step happens once.
+    QCOMPARE(m_store->updateState(retired, KeyState::Active).value(), true);
+    QCOMPARE(m_store->updateState(retired, KeyState::Active).value(), false);
+    const SigningKey stored = m_store->list()->first();
+    QCOMPARE(stored.state, KeyState::Retired);
+    QCOMPARE(stored.activatedAt, k.activatedAt);
+    QCOMPARE(stored.retiredAt, retired.retiredAt);
+    QCOMPARE(stored.publishedUntil, retired.publishedUntil);
+    // Only the lifecycle columns change, never the key itself.
+    QCOMPARE(stored.alg, k.alg);
+    QCOMPARE(stored.privateKeyPkcs8Der, k.privateKeyPkcs8Der);
+    QCOMPARE(stored.createdAt, k.createdAt);
+    // Unsetting a time works too; a missing key is no match.
+    retired.publishedUntil = QDateTime();
+    QCOMPARE(m_store->updateState(retired, KeyState::Retired).value(), true);
+    QVERIFY(!m_store->list()->first().publishedUntil.isValid());
+    retired.kid = u"gone"_s;
+    QCOMPARE(m_store->updateState(retired, KeyState::Retired).value(), false);
 }
 
 QTEST_GUILESS_MAIN(TestKeyStore)

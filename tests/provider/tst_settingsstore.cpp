@@ -41,6 +41,11 @@ QString field(const ProviderConfig &config, const QString &key)
         return QString::number(config.eventRetentionDays);
     if (key == SettingsKeys::JwksMaxAge)
         return QString::number(config.jwksMaxAgeSecs);
+    if (key == SettingsKeys::KeyRotationDelay)
+        return config.keyRotationDelaySecs ? QString::number(*config.keyRotationDelaySecs)
+                                           : u"unset"_s;
+    if (key == SettingsKeys::KeyRotationIntervalDays)
+        return QString::number(config.keyRotationIntervalDays);
     return u"<unknown key>"_s;
 }
 
@@ -65,6 +70,7 @@ private Q_SLOTS:
     void applierTable_data();
     void applierTable();
     void applierKeepsBaseForUnsetKeys();
+    void rotationDelayFollowsJwksMaxAge();
     void applierIgnoresUnknownKeys();
     void applierReportsFirstBadKeyInOrder();
     void tlsNeedsBothFiles_data();
@@ -163,7 +169,9 @@ void TestSettingsStore::keysAreTheDocumentedOnes()
                                u"refresh_token_lifetime"_s,
                                u"session_lifetime"_s,
                                u"event_retention_days"_s,
-                               u"jwks_max_age"_s};
+                               u"jwks_max_age"_s,
+                               u"key_rotation_delay"_s,
+                               u"key_rotation_interval_days"_s};
     QCOMPARE(SettingsKeys::all(), expected);
     for (const QString &key : expected)
         QVERIFY2(field(ProviderConfig(), key) != u"<unknown key>"_s, qPrintable(key));
@@ -258,6 +266,20 @@ void TestSettingsStore::applierTable_data()
     good("jwks day", jwks, u"86400"_s, u"86400"_s);
     bad("jwks negative", jwks, u"-1"_s);
     bad("jwks too long", jwks, u"86401"_s);
+
+    const QString delay(SettingsKeys::KeyRotationDelay);
+    good("rotation delay 0", delay, u"0"_s, u"0"_s);
+    good("rotation delay week", delay, u"604800"_s, u"604800"_s);
+    bad("rotation delay past week", delay, u"604801"_s);
+    bad("rotation delay negative", delay, u"-1"_s);
+    bad("rotation delay empty", delay, QString());
+
+    const QString interval(SettingsKeys::KeyRotationIntervalDays);
+    good("rotation interval off", interval, u"0"_s, u"0"_s);
+    good("rotation interval 90", interval, u"90"_s, u"90"_s);
+    good("rotation interval max", interval, u"3650"_s, u"3650"_s);
+    bad("rotation interval too long", interval, u"3651"_s);
+    bad("rotation interval negative", interval, u"-7"_s);
 }
 
 void TestSettingsStore::applierTable()
@@ -278,6 +300,21 @@ void TestSettingsStore::applierTable()
     QCOMPARE(config.error().kind, Error::Kind::Invalid);
     QVERIFY2(config.error().message.startsWith(key + u':'), qPrintable(config.error().message));
     QCOMPARE(validated.error().message, config.error().message);
+}
+
+void TestSettingsStore::rotationDelayFollowsJwksMaxAge()
+{
+    // Not stored: a new key waits as long as relying parties may cache the JWKS.
+    QCOMPARE(ProviderConfig().effectiveKeyRotationDelaySecs(), ProviderConfig().jwksMaxAgeSecs);
+    auto config = SettingsApplier::apply({{u"jwks_max_age"_s, u"3600"_s}});
+    QVERIFY(config.ok());
+    QVERIFY(!config->keyRotationDelaySecs.has_value());
+    QCOMPARE(config->effectiveKeyRotationDelaySecs(), 3600);
+    config = SettingsApplier::apply(
+        {{u"jwks_max_age"_s, u"3600"_s}, {u"key_rotation_delay"_s, u"120"_s}});
+    QVERIFY(config.ok());
+    QCOMPARE(config->effectiveKeyRotationDelaySecs(), 120);
+    QCOMPARE(ProviderConfig().keyRotationIntervalDays, 0);
 }
 
 void TestSettingsStore::applierKeepsBaseForUnsetKeys()

@@ -64,6 +64,8 @@ private Q_SLOTS:
     void revokeFamilyWithOnlyJwtAccessTokens();
     void revokeSessionSparesOfflineFamilies();
     void revokeSessionNeedsAnId();
+    void revokeClientGrantsCoversOnlyThePair();
+    void revokeClientGrantsNeedsAccountAndClient();
     void createFamilyConflictsAndNeedsFields();
     void deletingAccountOrClientDeletesTokens();
     void purgeDeletesAtMostBatchOfExpired();
@@ -316,6 +318,65 @@ void TestTokenStore::revokeSessionSparesOfflineFamilies()
     QVERIFY(!m_store->find(u"rs2"_s)->value().revokedAt.isValid());
 
     QCOMPARE(m_store->revokeSession(u"s-unknown"_s, T0).value(), 0);
+}
+
+void TestTokenStore::revokeClientGrantsCoversOnlyThePair()
+{
+    // alice + app: a session family, an offline family, and one known only
+    // from its stored token.
+    QVERIFY(
+        m_store->createFamily(u"fam-a"_s, u"app"_s, u"sub-alice"_s, u"s1"_s, T0, T0.addSecs(3600))
+            .ok());
+    QVERIFY(m_store->save(token(u"ra"_s, u"fam-a"_s, u"s1"_s)).ok());
+    QVERIFY(
+        m_store
+            ->createFamily(u"fam-off"_s, u"app"_s, u"sub-alice"_s, QString(), T0, T0.addSecs(86400))
+            .ok());
+    QVERIFY(m_store->save(token(u"roff"_s, u"fam-off"_s)).ok());
+    QVERIFY(m_store->save(token(u"rc"_s, u"fam-c"_s, u"s2"_s)).ok());
+    // alice + service, same session: another client's grant.
+    QVERIFY(
+        m_store
+            ->createFamily(u"fam-svc"_s, u"service"_s, u"sub-alice"_s, u"s1"_s, T0, T0.addSecs(300))
+            .ok());
+    // bob + app: another account's grant.
+    QVERIFY(
+        m_store->createFamily(u"fam-bob"_s, u"app"_s, u"sub-bob"_s, u"s3"_s, T0, T0.addSecs(3600))
+            .ok());
+    TokenRecord bobs = token(u"rbob"_s, u"fam-bob"_s, u"s3"_s);
+    bobs.subject = u"sub-bob"_s;
+    QVERIFY(m_store->save(bobs).ok());
+    // client_credentials of app: no account at all.
+    QVERIFY(m_store->createFamily(u"fam-cc"_s, u"app"_s, QString(), QString(), T0, T0.addSecs(300))
+                .ok());
+
+    QCOMPARE(m_store->revokeClientGrants(u"sub-alice"_s, u"app"_s, T0.addSecs(10)).value(), 3);
+    for (const QString &family : {u"fam-a"_s, u"fam-off"_s, u"fam-c"_s})
+        QVERIFY2(m_store->isFamilyRevoked(family).value(), qPrintable(family));
+    for (const QString &hash : {u"ra"_s, u"roff"_s, u"rc"_s})
+        QCOMPARE(m_store->find(hash)->value().revokedAt, T0.addSecs(10));
+    for (const QString &family : {u"fam-svc"_s, u"fam-bob"_s, u"fam-cc"_s})
+        QVERIFY2(!m_store->isFamilyRevoked(family).value(), qPrintable(family));
+    QVERIFY(!m_store->find(u"rbob"_s)->value().revokedAt.isValid());
+
+    // Again: the same families, the first revocation time kept.
+    QCOMPARE(m_store->revokeClientGrants(u"sub-alice"_s, u"app"_s, T0.addSecs(20)).value(), 3);
+    QCOMPARE(m_store->find(u"ra"_s)->value().revokedAt, T0.addSecs(10));
+    QCOMPARE(m_store->revokeClientGrants(u"sub-bob"_s, u"service"_s, T0).value(), 0);
+}
+
+void TestTokenStore::revokeClientGrantsNeedsAccountAndClient()
+{
+    QVERIFY(m_store->createFamily(u"fam-cc"_s, u"app"_s, QString(), QString(), T0, T0.addSecs(300))
+                .ok());
+    for (const auto &[subject, client] :
+         {std::pair{QString(), u"app"_s}, std::pair{u"sub-alice"_s, QString()}}) {
+        const auto revoked = m_store->revokeClientGrants(subject, client, T0);
+        QVERIFY(!revoked.ok());
+        QCOMPARE(revoked.error().kind, Error::Kind::Invalid);
+    }
+    QVERIFY(!m_store->revokeClientGrants(u"sub-alice"_s, u"app"_s, QDateTime()).ok());
+    QCOMPARE(m_store->isFamilyRevoked(u"fam-cc"_s).value(), false);
 }
 
 void TestTokenStore::revokeSessionNeedsAnId()

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tokens/TokenResponse.h"
+
+#include "core/Protocol.h"
+
+namespace lanyard {
+
+QJsonObject TokenResponse::toJson() const
+{
+    namespace tp = proto::token_param;
+    // RFC 6749 §5.1: access_token and token_type REQUIRED, expires_in
+    // RECOMMENDED, refresh_token and scope OPTIONAL; OpenID Connect Core
+    // §3.1.3.3 adds id_token.
+    QJsonObject json{
+        {tp::AccessToken, accessToken},
+        {tp::TokenType, QString(proto::token_type::Bearer)},
+        {tp::ExpiresIn, expiresIn},
+    };
+    if (!scopes.isEmpty())
+        json.insert(proto::param::Scope, scopes.join(u' '));
+    if (!idToken.isEmpty())
+        json.insert(tp::IdToken, idToken);
+    if (!refreshToken.isEmpty())
+        json.insert(tp::RefreshToken, refreshToken);
+    return json;
+}
+
+} // namespace lanyard
