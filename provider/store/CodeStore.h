@@ -18,9 +18,9 @@ public:
     struct Redemption
     {
         enum class Outcome {
-            Redeemed,   ///< first use: `code` is it, now marked consumed
-            Replayed,   ///< already consumed: `code` is it (for revoking its family)
-            NotFound,   ///< no such code (or purged)
+            Redeemed, ///< first use: `code` is it, now marked consumed
+            Replayed, ///< already consumed: `code` is it (for revoking its family)
+            NotFound, ///< no such code (or purged)
         };
         Outcome outcome = Outcome::NotFound;
         AuthorizationCode code;
