@@ -8,6 +8,9 @@ namespace lanyard::app {
 /// The headless commands of CONTRACT.md. Each returns the process exit code
 /// and writes its own output. Main thread only, inside a QCoreApplication.
 namespace commands {
+/// `lanyard` without arguments: the desktop window with the embedded
+/// provider on the default database. Creates the QApplication itself.
+int gui(int &argc, char **argv);
 int serve(const Invocation &invocation);
 int importFile(const Invocation &invocation);
 int exportAll(const Invocation &invocation);

@@ -31,11 +31,7 @@ int main(int argc, char **argv)
         console::out(u"lanyard "_s + QStringLiteral(LANYARD_VERSION));
         return ExitSuccess;
     case Command::Gui:
-        // The desktop suite arrives with its own issue; until then say so.
-        console::outBytes(CommandLine::overview().toUtf8());
-        return console::fail(u"the desktop window is not part of this build yet; "
-                             "run `lanyard serve`"_s,
-                             ExitUsage);
+        return commands::gui(argc, argv);
     default:
         break;
     }

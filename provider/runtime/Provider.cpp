@@ -77,15 +77,20 @@ Result<std::unique_ptr<Provider>, Error> Provider::open(const QString &location,
     if (!db)
         return db.error();
     std::unique_ptr<Provider> provider(new Provider(*db, std::move(clock)));
-    auto stored = provider->m_settings->all();
-    if (!stored)
-        return stored.error();
-    auto config = SettingsApplier::apply(*stored, ProviderConfig{});
+    auto config = provider->loadConfig();
     if (!config)
         return config.error();
     provider->m_config = *config;
     provider->m_events->startRecorder();
     return provider;
+}
+
+Result<ProviderConfig, Error> Provider::loadConfig() const
+{
+    auto stored = m_settings->all();
+    if (!stored)
+        return stored.error();
+    return SettingsApplier::apply(*stored, ProviderConfig{});
 }
 
 ImportService Provider::importService() const

@@ -63,6 +63,9 @@ public:
     /// Replaces the configuration used by the next start() (command-line
     /// overrides). Does not store anything.
     void setConfig(const ProviderConfig &config) { m_config = config; }
+    /// Defaults overlaid with the settings stored now (what open() did):
+    /// the configuration a restart should use. Any thread.
+    Result<ProviderConfig, Error> loadConfig() const;
 
     /// Makes sure the signing keys exist (generating them on first start)
     /// and publishes them to the JWKS. Called by start(); idempotent.
@@ -93,6 +96,7 @@ public:
     std::shared_ptr<KeyStore> keys() const { return m_keys; }
     std::shared_ptr<SessionStore> sessions() const { return m_sessions; }
     std::shared_ptr<TokenStore> tokens() const { return m_tokens; }
+    std::shared_ptr<EventStore> eventStore() const { return m_eventStore; }
 
     ImportService importService() const;
     ExportService exportService() const;

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+namespace lanyard::ui {
+
+class Backend;
+
+/// The Overview page of the main window. GUI thread.
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverviewPage(Backend *backend, QWidget *parent = nullptr);
+
+private:
+    Backend *m_backend;
+};
+
+} // namespace lanyard::ui
