@@ -13,6 +13,13 @@ namespace lanyard::app {
 
 namespace {
 
+/// The words `keys` and `sessions` read as options rather than as an id.
+bool isOptionWord(const QString &word)
+{
+    static const QStringList options{u"--"_s, u"-h"_s, u"--help"_s, u"-?"_s, u"--db"_s};
+    return options.contains(word) || word.startsWith(u"--db="_s);
+}
+
 using Command = Invocation::Command;
 
 struct CommandSpec
@@ -207,9 +214,7 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
         parser.addOption(issuerOption());
         break;
     case Command::Keys:
-        parser.addPositionalArgument(u"SUBCOMMAND"_s,
-                                     u"list | rotate [ALG] | retire KID (a KID starting with "
-                                     "'-' goes after --)"_s);
+        parser.addPositionalArgument(u"SUBCOMMAND"_s, u"list | rotate [ALG] | retire KID"_s);
         break;
     case Command::Sessions:
         parser.addPositionalArgument(u"SUBCOMMAND"_s, u"list | end ID | end-all USERNAME"_s);
@@ -220,6 +225,20 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
 
     QStringList forParser{u"lanyard "_s + spec->name};
     forParser += args.mid(1);
+    if (inv.command == Command::Keys || inv.command == Command::Sessions) {
+        // Key and session ids are base64url and may start with '-': the word
+        // after retire / end / end-all is an id, not an option, so move it
+        // behind "--" where the parser takes it as positional.
+        static const QStringList takesId{u"retire"_s, u"end"_s, u"end-all"_s};
+        qsizetype verb = 1;
+        while (verb < forParser.size() && !takesId.contains(forParser.at(verb)))
+            ++verb;
+        if (verb + 1 < forParser.size() && forParser.at(verb + 1).startsWith(u'-') &&
+            !isOptionWord(forParser.at(verb + 1)) && !forParser.contains(u"--"_s)) {
+            const QString id = forParser.takeAt(verb + 1);
+            forParser << u"--"_s << id;
+        }
+    }
     if (!parser.parse(forParser)) {
         result.error = u"%1: %2"_s.arg(spec->name, parser.errorText());
         return result;

@@ -363,7 +363,8 @@ void TestCli::keysRefusals()
 void TestCli::sessionsOnEmptyDatabase()
 {
     QByteArray out, err;
-    QCOMPARE(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY2(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err) == 0,
+             err.constData());
     QVERIFY(out.isEmpty());
     QCOMPARE(ServeProcess::run({u"sessions"_s, u"end"_s, u"sid-x"_s, u"--db"_s, db()}, &out, &err),
              1);
@@ -401,7 +402,8 @@ void TestCli::sessionsListAndEnd()
         }
     }
     QByteArray out, err;
-    QCOMPARE(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err), 0);
+    QVERIFY2(ServeProcess::run({u"sessions"_s, u"list"_s, u"--db"_s, db()}, &out, &err) == 0,
+             err.constData());
     const QList<QStringList> rows = table(out);
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows.at(0).first(), u"SESSION"_s);

@@ -101,6 +101,18 @@ void TestCommandLine::keysAndSessions_data()
     QTest::newRow("keys retire kid starting with -")
         << QStringList{u"keys"_s, u"retire"_s, u"--db"_s, u"c.db"_s, u"--"_s, u"-x_Yz"_s}
         << Command::Keys << QStringList{u"retire"_s, u"-x_Yz"_s} << u"c.db"_s;
+    QTest::newRow("keys retire kid starting with - without --")
+        << QStringList{u"keys"_s, u"retire"_s, u"-x_Yz"_s, u"--db"_s, u"c.db"_s} << Command::Keys
+        << QStringList{u"retire"_s, u"-x_Yz"_s} << u"c.db"_s;
+    QTest::newRow("keys retire kid starting with --")
+        << QStringList{u"keys"_s, u"retire"_s, u"--x_Yz"_s} << Command::Keys
+        << QStringList{u"retire"_s, u"--x_Yz"_s} << QString();
+    QTest::newRow("keys --db first, then retire -kid")
+        << QStringList{u"keys"_s, u"--db"_s, u"d.db"_s, u"retire"_s, u"-k"_s} << Command::Keys
+        << QStringList{u"retire"_s, u"-k"_s} << u"d.db"_s;
+    QTest::newRow("sessions end id starting with -")
+        << QStringList{u"sessions"_s, u"end"_s, u"-Sid_1"_s} << Command::Sessions
+        << QStringList{u"end"_s, u"-Sid_1"_s} << QString();
     QTest::newRow("sessions list") << QStringList{u"sessions"_s, u"list"_s} << Command::Sessions
                                    << QStringList{u"list"_s} << QString();
     QTest::newRow("sessions end") << QStringList{u"sessions"_s, u"end"_s, u"sid-1"_s, u"--db"_s,
