@@ -6,6 +6,7 @@
 
 #include "admin/SessionService.h"
 #include "events/EventBus.h"
+#include "logout/BackchannelLogoutSender.h"
 #include "runtime/Provider.h"
 #include "store/AccountStore.h"
 
@@ -14,6 +15,10 @@ using namespace Qt::StringLiterals;
 namespace lanyard::app::commands {
 
 namespace {
+
+/// Longer than the sender's attempts and waits for one client (3 x 5 s
+/// plus 1 s and 2 s between them); clients are served in parallel.
+constexpr int BackchannelWaitMs = 30'000;
 
 QString time(const QDateTime &when)
 {
@@ -82,6 +87,16 @@ int sessions(const Invocation &invocation)
         return console::fail(provider.error().message);
     const SessionService service = (*provider)->sessionService();
     const QString action = invocation.words.value(0);
+    const bool ending = action == u"end"_s || action == u"end-all"_s;
+    BackchannelLogoutSender *backchannel = (*provider)->backchannelLogout();
+    if (ending) {
+        // The clients of an ended session get their back-channel logout
+        // tokens from this process (no server needs to run), signed with
+        // the keys in force.
+        if (auto keys = (*provider)->prepareKeys(); !keys)
+            return console::fail(keys.error().message);
+        backchannel->start((*provider)->issuer());
+    }
     int code = ExitUsage;
     if (action == u"list"_s)
         code = list(service);
@@ -89,6 +104,13 @@ int sessions(const Invocation &invocation)
         code = end(service, invocation.words.value(1));
     else if (action == u"end-all"_s)
         code = endAll(**provider, service, invocation.words.value(1));
+    if (ending) {
+        // Every attempt is bounded (BackchannelLogoutSender::Options), so
+        // this ends; what was not delivered is reported as an event.
+        if (!backchannel->waitForIdle(BackchannelWaitMs))
+            console::err(u"some back-channel logout deliveries did not finish"_s);
+        backchannel->stop();
+    }
     if (auto flushed = (*provider)->events()->flush(); !flushed && code == ExitSuccess)
         return console::fail(u"the sessions were ended but their events were not saved: %1"_s.arg(
             flushed.error().message));

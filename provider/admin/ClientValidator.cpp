@@ -133,6 +133,8 @@ ClientInput ClientValidator::fromJson(const QJsonObject &json, const QString &pa
         c.backchannelLogoutUri = *v;
     if (const auto v = r.boolean(u"backchannel_logout_session_required"_s))
         c.backchannelLogoutSessionRequired = *v;
+    if (const auto v = r.boolean(u"resource_server"_s))
+        c.resourceServer = *v;
     r.reportUnknown();
 
     if (!r.has(u"client_id"_s))
@@ -208,16 +210,21 @@ void ClientValidator::validate(const Client &c, bool hasSecret, const QString &p
     }
     if (!c.requirePkce && c.isPublic())
         add(u"require_pkce"_s, u"a public client must use PKCE"_s);
+    // RFC 7662 §2.1: the introspection endpoint requires client
+    // authentication; a public client has nothing to authenticate with.
+    if (c.resourceServer && c.isPublic())
+        add(u"resource_server"_s, u"a resource server must be a confidential client"_s);
     if (!supportedSigningAlgs().contains(c.idTokenSignedResponseAlg))
         add(u"id_token_signed_response_alg"_s,
             u"must be one of %1"_s.arg(supportedSigningAlgs().join(u", "_s)));
     if (!c.backchannelLogoutUri.isEmpty()) {
+        // Back-Channel Logout 1.0 §2.2: an absolute URL, https or (RFC 8252
+        // §8.3) http on loopback, that "MUST NOT include a fragment".
         const QString reason = RedirectUriPolicy::registrationProblem(c.backchannelLogoutUri);
-        const bool httpish = c.backchannelLogoutUri.startsWith(u"https://"_s) ||
-                             c.backchannelLogoutUri.startsWith(u"http://"_s);
+        const QString scheme = QUrl(c.backchannelLogoutUri).scheme().toLower();
         if (!reason.isEmpty())
             add(u"backchannel_logout_uri"_s, reason);
-        else if (!httpish)
+        else if (scheme != u"https"_s && scheme != u"http"_s)
             add(u"backchannel_logout_uri"_s, u"must be an https URL"_s);
     }
 }
@@ -252,6 +259,8 @@ QJsonObject ClientValidator::toJson(const Client &c, bool withSecretHash)
         json.insert(u"backchannel_logout_uri"_s, c.backchannelLogoutUri);
         json.insert(u"backchannel_logout_session_required"_s, c.backchannelLogoutSessionRequired);
     }
+    if (c.resourceServer)
+        json.insert(u"resource_server"_s, true);
     if (withSecretHash && !c.secretHash.isEmpty())
         json.insert(u"client_secret_hash"_s, c.secretHash);
     return json;

@@ -3,7 +3,7 @@
 
 #include "events/EventBus.h"
 #include "events/EventTypes.h"
-#include "events/SessionEndNotifier.h"
+#include "logout/SessionTerminator.h"
 #include "model/Account.h"
 #include "store/AccountStore.h"
 #include "store/ConsentStore.h"
@@ -12,7 +12,6 @@
 #include "store/TokenStore.h"
 
 #include <QHash>
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -76,27 +75,21 @@ Result<QList<SessionInfo>, Error> SessionService::list(const QString &subject) c
     return live;
 }
 
+SessionTerminator SessionService::terminator() const
+{
+    return SessionTerminator({m_deps.database, m_deps.sessions, m_deps.tokens, m_deps.clock,
+                              m_deps.events, m_deps.endNotifier});
+}
+
 void SessionService::announce(const Session &session, const Ended &ended,
                               const QString &actor) const
 {
-    if (m_deps.events) {
-        Event event;
-        event.type = event_type::SessionEnded;
-        event.subject = session.subject;
-        event.username = ended.session.username;
-        QJsonObject details{
-            {u"sid"_s, session.id},
-            {u"reason"_s, QString(AdminReason)},
-            {u"clients"_s, QJsonArray::fromStringList(session.clientIds)},
-            {u"families_revoked"_s, ended.familiesRevoked},
-        };
-        if (!actor.isEmpty())
-            details.insert(u"actor"_s, actor);
-        event.details = details;
-        m_deps.events->publish(event);
-    }
-    if (m_deps.endNotifier)
-        m_deps.endNotifier->notify(session, QString(AdminReason));
+    SessionTerminator::Context context;
+    context.reason = AdminReason;
+    context.username = ended.session.username;
+    if (!actor.isEmpty())
+        context.details.insert(u"actor"_s, actor);
+    terminator().announce({session, ended.familiesRevoked}, context);
 }
 
 Result<SessionService::Ended, Error> SessionService::end(const QString &sessionId,
@@ -116,14 +109,14 @@ Result<SessionService::Ended, Error> SessionService::end(const QString &sessionI
     auto username = usernameOf(session.subject);
     if (!username)
         return username.error();
-    if (auto removed = m_deps.sessions->remove(sessionId); !removed)
-        return removed.error();
-    auto families = m_deps.tokens->revokeSession(sessionId, m_deps.clock->now());
+    auto families = terminator().remove(session);
     if (!families)
         return families.error();
+    if (!families->has_value())
+        return Error::notFound(u"no session %1"_s.arg(sessionId));
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    Ended ended{infoOf(session, *username), *families};
+    Ended ended{infoOf(session, *username), **families};
     announce(session, ended, actor);
     return ended;
 }
@@ -142,20 +135,22 @@ Result<QList<SessionService::Ended>, Error> SessionService::endAll(const QString
     auto username = usernameOf(subject);
     if (!username)
         return username.error();
-    const QDateTime now = m_deps.clock->now();
+    const SessionTerminator ender = terminator();
+    QList<Session> removed;
     QList<Ended> ended;
     for (const Session &session : std::as_const(*sessions)) {
-        if (auto removed = m_deps.sessions->remove(session.id); !removed)
-            return removed.error();
-        auto families = m_deps.tokens->revokeSession(session.id, now);
+        auto families = ender.remove(session);
         if (!families)
             return families.error();
-        ended.append(Ended{infoOf(session, *username), *families});
+        if (!families->has_value())
+            continue;
+        removed.append(session);
+        ended.append(Ended{infoOf(session, *username), **families});
     }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     for (qsizetype i = 0; i < ended.size(); ++i)
-        announce(sessions->at(i), ended.at(i), actor);
+        announce(removed.at(i), ended.at(i), actor);
     return ended;
 }
 

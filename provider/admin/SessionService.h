@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/Result.h"
+#include "logout/SessionTerminator.h"
 
 #include <QList>
 
@@ -25,11 +26,11 @@ class TokenStore;
 /// and `lanyard sessions`: list them, end one or every session of an
 /// account, and revoke what an account granted one client.
 ///
-/// Ending a session deletes it and revokes every token family bound to it
-/// (TokenStore::revokeSession: offline_access families survive, as they
-/// were granted to outlive the session) in one transaction, then emits
-/// session.ended (reason "admin") and fires SessionEndNotifier, the hook for
-/// back-channel logout.
+/// Ending a session is SessionTerminator's step: it deletes the session and
+/// revokes every token family bound to it (TokenStore::revokeSession:
+/// offline_access families survive, as they were granted to outlive the
+/// session) in one transaction, then emits session.ended (reason "admin")
+/// and fires SessionEndNotifier, which sends the back-channel logout tokens.
 ///
 /// A plain value holding shared, thread-safe services: copy it freely; every
 /// function may be called from any thread.
@@ -60,7 +61,8 @@ public:
         int familiesRevoked = 0;
     };
 
-    /// The reason recorded in session.ended and grant.revoked events.
+    /// The reason recorded in session.ended and grant.revoked events
+    /// (SessionTerminator::AdminReason).
     static constexpr QLatin1StringView AdminReason{"admin"};
 
     explicit SessionService(Dependencies dependencies);
@@ -91,6 +93,7 @@ public:
 
 private:
     Result<QString, Error> usernameOf(const QString &subject) const;
+    SessionTerminator terminator() const;
     void announce(const Session &session, const Ended &ended, const QString &actor) const;
 
     Dependencies m_deps;

@@ -6,7 +6,10 @@
 #include "model/AuthorizationCode.h"
 #include "runtime/ProviderServices.h"
 #include "store/CodeStore.h"
+#include "store/Database.h"
 #include "store/SessionStore.h"
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +46,16 @@ Result<QString, OAuthError> AuthorizationCodeIssuer::issue(const AuthorizationRe
     // RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes
     // is RECOMMENDED"; Lanyard's default is 60 s.
     code.expiresAt = now.addSecs(m_services->config.authorizationCodeLifetimeSecs);
+
+    // One transaction: a code whose session did not record the client (the
+    // client list back-channel logout notifies) must not be handed out.
+    std::optional<Database::Transaction> transaction;
+    if (m_services->database) {
+        transaction.emplace(*m_services->database);
+        if (!transaction->isActive())
+            return OAuthError::serverError(u"cannot begin the code's transaction: "_s +
+                                           transaction->error().message);
+    }
     if (auto saved = m_services->codes->save(code); !saved)
         return OAuthError::serverError(u"saving the code failed: "_s + saved.error().message);
 
@@ -50,6 +63,11 @@ Result<QString, OAuthError> AuthorizationCodeIssuer::issue(const AuthorizationRe
     if (auto touched = m_services->sessions->touch(session.id, now, expiresAt, request.clientId);
         !touched) {
         return OAuthError::serverError(u"session touch failed: "_s + touched.error().message);
+    }
+    if (transaction) {
+        if (auto committed = transaction->commit(); !committed)
+            return OAuthError::serverError(u"cannot commit the code: "_s +
+                                           committed.error().message);
     }
     return token.value;
 }

@@ -21,6 +21,8 @@ struct ProviderServices;
 /// id, auth_time, amr, a new token family id), valid for
 /// ProviderConfig::authorizationCodeLifetimeSecs. The session is touched:
 /// the client joins Session::clientIds and its idle expiry starts again.
+/// Both writes happen in one Database::Transaction (when
+/// ProviderServices::database is set): no code without its session record.
 ///
 /// Thread-safe: const, holds only shared thread-safe services.
 class AuthorizationCodeIssuer

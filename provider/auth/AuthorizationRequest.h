@@ -38,9 +38,9 @@ struct AuthorizationRequest
     /// `sub` of a verified id_token_hint; empty without a hint. The hint
     /// itself is not kept.
     QString idTokenHintSubject;
-    /// Accepted and kept; login_hint pre-fills the username field, the
-    /// others do not change anything yet (the pages are English only and
-    /// no acr is supported).
+    /// Accepted and kept; login_hint pre-fills the username field,
+    /// ui_locales chooses the language of the pages (PageLanguage), the
+    /// others do not change anything (no acr is supported).
     QString loginHint;
     QString uiLocales;
     QString claimsLocales;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/ClientAuthenticator.h"
 
+#include "auth/ClientAuthThrottle.h"
 #include "auth/ClientSecretCache.h"
 #include "core/Protocol.h"
 #include "crypto/SecretHasher.h"
@@ -119,11 +120,19 @@ Result<BasicCredentials, OAuthError> parseBasic(const QByteArray &authorization)
 ClientAuthenticator::ClientAuthenticator(std::shared_ptr<ClientStore> clients,
                                          std::shared_ptr<const SecretHasher> hasher,
                                          std::shared_ptr<const Clock> clock, EventBus *events,
-                                         std::shared_ptr<ClientSecretCache> cache)
+                                         std::shared_ptr<ClientSecretCache> cache,
+                                         std::shared_ptr<ThrottleStore> throttle)
     : m_clients(std::move(clients)), m_hasher(std::move(hasher)),
       m_clock(clock ? std::move(clock) : Clock::system()), m_events(events),
-      m_cache(cache ? std::move(cache) : std::make_shared<ClientSecretCache>(m_clock))
+      m_cache(cache ? std::move(cache) : std::make_shared<ClientSecretCache>(m_clock)),
+      m_throttle(throttle ? std::make_shared<const ClientAuthThrottle>(std::move(throttle), m_clock)
+                          : nullptr)
 {}
+
+QString ClientAuthenticator::throttledDetail()
+{
+    return u"throttled"_s;
+}
 
 ClientAuthenticator::~ClientAuthenticator() = default;
 
@@ -147,6 +156,20 @@ ClientAuthenticator::authenticate(const RequestContext &request) const
     QString clientId;
     QString usedMethod;
     auto result = authenticateUnlogged(request, &clientId, &usedMethod);
+    // Count a failed guess of a secret (wrong secret, unknown client, wrong
+    // method) for the throttle; a throttled attempt is not counted again.
+    const bool secretMethod =
+        usedMethod == method::ClientSecretBasic || usedMethod == method::ClientSecretPost;
+    if (!result && m_throttle && secretMethod && !clientId.isEmpty() &&
+        result.error().code() == proto::error::InvalidClient &&
+        result.error().detail() != throttledDetail()) {
+        if (auto recorded = m_throttle->recordFailure(clientId, request.remoteAddress());
+            !recorded) {
+            // Without the count the throttle cannot hold: fail closed.
+            result = OAuthError::serverError(u"cannot record a client authentication failure: "_s +
+                                             recorded.error().message);
+        }
+    }
     if (!result && result.error().code() != proto::error::ServerError && m_events) {
         Event event;
         event.type = event_type::ClientAuthFailed;
@@ -222,6 +245,21 @@ ClientAuthenticator::authenticateUnlogged(const RequestContext &request, QString
         *usedMethod = u"unknown"_s;
         return OAuthError::invalidClient(u"No client authentication was provided."_s,
                                          u"no client authentication"_s);
+    }
+
+    // Refuse a throttled client_id and address before looking at the
+    // secret (SignInPolicy's rule for passwords, applied to secrets).
+    if (m_throttle && *usedMethod != method::None) {
+        auto locked = m_throttle->isLocked(*clientId, request.remoteAddress());
+        if (!locked) {
+            return OAuthError::serverError(u"cannot read client authentication failures: "_s +
+                                           locked.error().message);
+        }
+        if (*locked) {
+            return OAuthError::invalidClient(
+                u"Too many failed client authentication attempts; try again later."_s,
+                throttledDetail());
+        }
     }
 
     const auto found = m_clients->find(*clientId);

@@ -13,11 +13,13 @@
 
 namespace lanyard {
 
+class ClientAuthThrottle;
 class ClientSecretCache;
 class ClientStore;
 class EventBus;
 class RequestContext;
 class SecretHasher;
+class ThrottleStore;
 
 /// Client authentication at the token endpoint (RFC 6749 §2.3):
 ///
@@ -34,6 +36,11 @@ class SecretHasher;
 /// Argon2id-hashed secrets do not cap throughput. Every failure publishes
 /// client.auth.failed (method and reason; never the secret).
 ///
+/// With a ThrottleStore, failed secret-based attempts are counted per
+/// client_id and source address (ClientAuthThrottle): past the limit the
+/// pair gets invalid_client ("Too many failed client authentication
+/// attempts", event reason "throttled") without its secret being checked.
+///
 /// Threads: authenticate() may be called from any thread at once; the
 /// object holds only thread-safe services.
 class ClientAuthenticator
@@ -48,18 +55,25 @@ public:
     };
 
     /// `events` may be null (no events). `cache` defaults to a fresh
-    /// ClientSecretCache on `clock`.
+    /// ClientSecretCache on `clock`. Without `throttle` failures are not
+    /// counted (tests of other rules).
     ClientAuthenticator(std::shared_ptr<ClientStore> clients,
                         std::shared_ptr<const SecretHasher> hasher,
                         std::shared_ptr<const Clock> clock, EventBus *events,
-                        std::shared_ptr<ClientSecretCache> cache = nullptr);
+                        std::shared_ptr<ClientSecretCache> cache = nullptr,
+                        std::shared_ptr<ThrottleStore> throttle = nullptr);
     ~ClientAuthenticator();
 
     /// Authenticates the client of a token request from its Authorization
     /// header and form parameters. invalid_request (400) for a malformed
     /// Basic header or several methods at once; invalid_client (401) for
-    /// everything else that fails; server_error when the store fails.
+    /// everything else that fails, throttled attempts included;
+    /// server_error when the store fails.
     Result<Authenticated, OAuthError> authenticate(const RequestContext &request) const;
+
+    /// The log-only detail of the invalid_client answered to a throttled
+    /// attempt (also the event's reason).
+    static QString throttledDetail();
 
     /// The methods authenticate() implements, for discovery's
     /// token_endpoint_auth_methods_supported.
@@ -81,6 +95,8 @@ private:
     std::shared_ptr<const Clock> m_clock;
     EventBus *m_events = nullptr;
     std::shared_ptr<ClientSecretCache> m_cache;
+    /// Null: no throttling.
+    std::shared_ptr<const ClientAuthThrottle> m_throttle;
 };
 
 } // namespace lanyard

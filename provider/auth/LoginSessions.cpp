@@ -8,6 +8,7 @@
 #include "events/EventBus.h"
 #include "events/EventTypes.h"
 #include "http/RequestContext.h"
+#include "logout/SessionTerminator.h"
 #include "runtime/ProviderServices.h"
 #include "store/AccountStore.h"
 #include "store/SessionStore.h"
@@ -71,9 +72,17 @@ LoginSessions::signIn(const RequestContext &request, const Account &account,
         return Established{session, cookieHeader(request, existing->cookieValue)};
     }
 
-    if (existing) {
-        // Another account signs in on this browser: its session ends, so the
+    if (existing && m_services->sessionTerminator) {
+        // Another account signs in on this browser: its session ends (its
+        // tokens revoked, its clients told by back-channel logout), so the
         // cookie never names two people.
+        SessionTerminator::Context context;
+        context.reason = SessionTerminator::ReplacedReason;
+        context.username = existing->account.username;
+        context.sourceAddress = request.remoteAddress().toString();
+        if (auto ended = m_services->sessionTerminator->end(existing->session.id, context); !ended)
+            return OAuthError::serverError(u"session removal failed: "_s + ended.error().message);
+    } else if (existing) {
         if (auto removed = m_services->sessions->remove(existing->session.id); !removed)
             return OAuthError::serverError(u"session removal failed: "_s + removed.error().message);
         if (m_services->events) {

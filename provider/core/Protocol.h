@@ -78,6 +78,9 @@ inline constexpr QLatin1StringView Code{"code"};
 inline constexpr QLatin1StringView Iss{"iss"};
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView ErrorDescription{"error_description"};
+// OpenID Connect RP-Initiated Logout 1.0 §2.
+inline constexpr QLatin1StringView PostLogoutRedirectUri{"post_logout_redirect_uri"};
+inline constexpr QLatin1StringView LogoutHint{"logout_hint"};
 } // namespace param
 
 // OpenID Connect Core §3.1.2.1 `prompt` values.
@@ -127,6 +130,9 @@ inline constexpr QLatin1StringView AccessToken{"access_token"};
 inline constexpr QLatin1StringView TokenType{"token_type"};
 inline constexpr QLatin1StringView ExpiresIn{"expires_in"};
 inline constexpr QLatin1StringView IdToken{"id_token"};
+// RFC 7662 §2.1, RFC 7009 §2.1.
+inline constexpr QLatin1StringView Token{"token"};
+inline constexpr QLatin1StringView TokenTypeHint{"token_type_hint"};
 } // namespace token_param
 
 // RFC 6750 §1.1 / RFC 6749 §7.1: the token type Lanyard issues.

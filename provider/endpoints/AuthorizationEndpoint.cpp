@@ -4,6 +4,7 @@
 #include "auth/InteractionPolicy.h"
 #include "core/Protocol.h"
 #include "endpoints/DiscoveryNames.h"
+#include "i18n/PageLanguage.h"
 #include "runtime/ProviderServices.h"
 
 #include <QJsonArray>
@@ -46,6 +47,8 @@ EndpointDescription AuthorizationEndpoint::description() const
         {discovery::RequestUriParameterSupported, false},
         {discovery::PromptValuesSupported,
          array({proto::prompt::None, proto::prompt::Login, proto::prompt::Consent})},
+        // Discovery §3 OPTIONAL: the languages of the login and consent pages.
+        {discovery::UiLocalesSupported, array(PageLanguage::supportedTags())},
     };
     return description;
 }

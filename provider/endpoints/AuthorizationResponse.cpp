@@ -119,8 +119,12 @@ HttpResponse AuthorizationResponse::respond(const AuthorizationRequest &target,
         QHash<QString, QString> fields;
         for (const auto &[name, value] : params)
             fields.insert(name, value);
+        // Only the request's ui_locales is at hand here; the page is seen
+        // only when JavaScript is off.
         HttpResponse response = ResponseWriter::html(
-            PageRenderer::formPostPage(issuer, target.redirectUri, fields), 200);
+            PageRenderer::formPostPage(PageLanguage::negotiate(target.uiLocales, {}), issuer,
+                                       target.redirectUri, fields),
+            200);
         response.setHeader("Content-Security-Policy"_ba,
                            contentSecurityPolicy(target.redirectUri, true));
         return response;

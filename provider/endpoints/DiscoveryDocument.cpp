@@ -37,6 +37,17 @@ void merge(QJsonObject &into, const QJsonObject &from)
     }
 }
 
+/// `defaults`, then the strings of `contributed` (an array merged from the
+/// endpoints) that are not among them.
+QStringList withContributions(QStringList defaults, const QJsonValue &contributed)
+{
+    for (const QJsonValue &value : contributed.toArray()) {
+        if (value.isString() && !defaults.contains(value.toString()))
+            defaults.append(value.toString());
+    }
+    return defaults;
+}
+
 } // namespace
 
 DiscoveryDocument::DiscoveryDocument(QUrl issuer, QList<EndpointDescription> endpoints,
@@ -76,6 +87,8 @@ QStringList DiscoveryDocument::defaultClaims()
             u"iat"_s,
             u"auth_time"_s,
             u"nonce"_s,
+            u"amr"_s,
+            u"sid"_s,
             u"name"_s,
             u"given_name"_s,
             u"family_name"_s,
@@ -114,15 +127,20 @@ QJsonObject DiscoveryDocument::toJson() const
     }
     document.insert(discovery::IdTokenSigningAlgValuesSupported, toArray(algorithms));
 
-    // Discovery §3 RECOMMENDED: scopes_supported, claims_supported.
-    QStringList scopes = m_scopes;
+    // Discovery §3 RECOMMENDED: scopes_supported, claims_supported: the
+    // defaults plus what the mounted endpoints serve (the authorization
+    // endpoint's scopes, userinfo's claims), so everything that works is
+    // listed.
+    QStringList scopes = withContributions(m_scopes, document.value(discovery::ScopesSupported));
     const QJsonArray grants = document.value(discovery::GrantTypesSupported).toArray();
     if (grants.contains(QString(proto::grant::RefreshToken)) &&
         !scopes.contains(proto::scope::OfflineAccess)) {
         scopes.append(proto::scope::OfflineAccess);
     }
     document.insert(discovery::ScopesSupported, toArray(scopes));
-    document.insert(discovery::ClaimsSupported, toArray(m_claims));
+    document.insert(
+        discovery::ClaimsSupported,
+        toArray(withContributions(m_claims, document.value(discovery::ClaimsSupported))));
     return document;
 }
 

@@ -22,7 +22,10 @@ namespace lanyard {
 /// endpoint is mounted with a discoveryName, and capability members
 /// (grant_types_supported, code_challenge_methods_supported, ...) come from
 /// the mounted endpoints' discoveryMetadata. The members §3 makes REQUIRED
-/// for every provider are always present.
+/// for every provider are always present. scopes_supported and
+/// claims_supported are the given defaults followed by what mounted
+/// endpoints contribute (the authorization endpoint's scopes, userinfo's
+/// claims).
 ///
 /// Plain value; any thread.
 class DiscoveryDocument
@@ -49,7 +52,8 @@ public:
     /// openid profile email groups; offline_access is added when a mounted
     /// endpoint supports the refresh_token grant.
     static QStringList defaultScopes();
-    /// The claims ID tokens and userinfo may carry.
+    /// The claims ID tokens carry and the commonest userinfo claims; the
+    /// userinfo endpoint contributes the rest (ScopeClaims).
     static QStringList defaultClaims();
 
 private:

@@ -29,6 +29,11 @@ inline constexpr QLatin1StringView IdTokenSigningAlgValuesSupported{
     "id_token_signing_alg_values_supported"};
 inline constexpr QLatin1StringView TokenEndpointAuthMethodsSupported{
     "token_endpoint_auth_methods_supported"};
+// RFC 8414 §2.
+inline constexpr QLatin1StringView IntrospectionEndpointAuthMethodsSupported{
+    "introspection_endpoint_auth_methods_supported"};
+inline constexpr QLatin1StringView RevocationEndpointAuthMethodsSupported{
+    "revocation_endpoint_auth_methods_supported"};
 inline constexpr QLatin1StringView ClaimsSupported{"claims_supported"};
 inline constexpr QLatin1StringView CodeChallengeMethodsSupported{
     "code_challenge_methods_supported"};
@@ -38,5 +43,11 @@ inline constexpr QLatin1StringView ClaimsParameterSupported{"claims_parameter_su
 inline constexpr QLatin1StringView RequestParameterSupported{"request_parameter_supported"};
 inline constexpr QLatin1StringView RequestUriParameterSupported{"request_uri_parameter_supported"};
 inline constexpr QLatin1StringView PromptValuesSupported{"prompt_values_supported"};
+inline constexpr QLatin1StringView UiLocalesSupported{"ui_locales_supported"};
+// OpenID Connect Back-Channel Logout 1.0 §2.1, Front-Channel Logout 1.0 §3.
+inline constexpr QLatin1StringView BackchannelLogoutSupported{"backchannel_logout_supported"};
+inline constexpr QLatin1StringView BackchannelLogoutSessionSupported{
+    "backchannel_logout_session_supported"};
+inline constexpr QLatin1StringView FrontchannelLogoutSupported{"frontchannel_logout_supported"};
 
 } // namespace lanyard::discovery

@@ -138,9 +138,10 @@ HttpResponse InteractionEndpoint::show(const RequestContext &request,
             if (current && *current)
                 username = (*current)->account.username;
         }
-        return m_flow.page(PageRenderer::loginPage(issuer, displayName(client), username,
-                                                   interaction.csrfToken, false),
-                           authorization);
+        return m_flow.page(
+            PageRenderer::loginPage(SignInFlow::language(request, authorization.uiLocales), issuer,
+                                    displayName(client), username, interaction.csrfToken, false),
+            authorization);
     }
 
     auto current = consentSession(request, interaction);
@@ -149,10 +150,11 @@ HttpResponse InteractionEndpoint::show(const RequestContext &request,
     }
     if (!*current)
         return restartLogin(request, interaction, authorization);
-    return m_flow.page(PageRenderer::consentPage(issuer, displayName(client),
-                                                 (*current)->account.username, authorization.scopes,
-                                                 interaction.csrfToken),
-                       authorization);
+    return m_flow.page(
+        PageRenderer::consentPage(SignInFlow::language(request, authorization.uiLocales), issuer,
+                                  displayName(client), (*current)->account.username,
+                                  authorization.scopes, interaction.csrfToken),
+        authorization);
 }
 
 HttpResponse InteractionEndpoint::submitLogin(const RequestContext &request,
@@ -172,9 +174,11 @@ HttpResponse InteractionEndpoint::submitLogin(const RequestContext &request,
         return m_flow.errorPage(request, ErrorKind::ServerError, outcome.error());
     if (outcome->kind != PasswordLogin::Outcome::Kind::Succeeded) {
         // One generic message for every failure, throttling included.
-        return m_flow.page(PageRenderer::loginPage(m_flow.issuer(request), displayName(client),
-                                                   attempt.username, interaction.csrfToken, true),
-                           authorization);
+        return m_flow.page(
+            PageRenderer::loginPage(SignInFlow::language(request, authorization.uiLocales),
+                                    m_flow.issuer(request), displayName(client), attempt.username,
+                                    interaction.csrfToken, true),
+            authorization);
     }
     const Account &account = outcome->account;
 

@@ -66,11 +66,25 @@ QString issuerPathPrefix(const QUrl &issuer)
     return path;
 }
 
-PageRenderer::Values baseValues(const QUrl &issuer)
+PageRenderer::Values baseValues(const QUrl &issuer, const PageLanguage &language)
 {
     PageRenderer::Values values;
     values.text.insert(u"stylesheet"_s, issuerPathPrefix(issuer) + PageRenderer::stylesheetPath());
+    values.text.insert(u"lang"_s, language.tag());
     return values;
+}
+
+/// `value`, escaped, in `<strong>`.
+QString strong(const QString &value)
+{
+    return u"<strong>"_s + PageRenderer::escape(value) + u"</strong>"_s;
+}
+
+/// A translated sentence as markup: the sentence escaped, then its %1
+/// replaced by `markup` (which is not re-scanned).
+QString sentence(const QString &translated, const QString &markup)
+{
+    return PageRenderer::escape(translated).arg(markup);
 }
 
 QByteArray renderPage(const QString &templateText, const PageRenderer::Values &values)
@@ -148,9 +162,12 @@ QString renderPart(QStringView tpl, const PageRenderer::Values &values, const QS
                     for (const QString &entry : list)
                         out += renderPart(inner, values, &entry);
                 }
-            } else if (values.text.value(name).isEmpty() == inverted) {
+            } else if ((values.text.value(name).isEmpty() && values.html.value(name).isEmpty()) ==
+                       inverted) {
                 out += renderPart(inner, values, item);
             }
+        } else if (tag.startsWith(u'&')) {
+            out += values.html.value(tag.sliced(1).toString());
         } else if (tag == u".") {
             if (item)
                 out += PageRenderer::escape(*item);
@@ -168,63 +185,78 @@ QString PageRenderer::render(const QString &templateText, const Values &values)
     return renderPart(templateText, values, nullptr);
 }
 
-// ---- Run-time texts: the one place to translate. ----
+// ---- Texts: every one goes through PageLanguage::translate() (lupdate
+// collects them into translations/lanyard_pages_<locale>.ts). ----
 
-QString PageRenderer::loginFailedMessage()
+QString PageRenderer::loginFailedMessage(const PageLanguage &language)
 {
     // The same words for an unknown user, a wrong password, a disabled
     // account and a throttled attempt.
-    return u"The username or password is incorrect, or signing in is not possible right now."_s;
+    return language.translate(
+        "LoginPage",
+        "The username or password is incorrect, or signing in is not possible right now.");
 }
 
-QString PageRenderer::scopeDescription(const QString &scope)
+QString PageRenderer::scopeDescription(const QString &scope, const PageLanguage &language)
 {
     if (scope == proto::scope::OpenId)
-        return u"Know who you are (your account identifier)"_s;
+        return language.translate("ConsentPage", "Know who you are (your account identifier)");
     if (scope == proto::scope::Profile)
-        return u"See your name and username"_s;
+        return language.translate("ConsentPage", "See your name and username");
     if (scope == proto::scope::Email)
-        return u"See your email address"_s;
+        return language.translate("ConsentPage", "See your email address");
     if (scope == proto::scope::Address)
-        return u"See your postal address"_s;
+        return language.translate("ConsentPage", "See your postal address");
     if (scope == proto::scope::Phone)
-        return u"See your phone number"_s;
+        return language.translate("ConsentPage", "See your phone number");
     if (scope == proto::scope::Groups)
-        return u"See the groups you belong to"_s;
+        return language.translate("ConsentPage", "See the groups you belong to");
     if (scope == proto::scope::OfflineAccess)
-        return u"Keep this access while you are signed out"_s;
-    return u"Use the permission \u201c%1\u201d"_s.arg(scope);
+        return language.translate("ConsentPage", "Keep this access while you are signed out");
+    //: %1 is the name of a permission (an OAuth scope) this server has no description for.
+    return language.translate("ConsentPage", "Use the permission “%1”").arg(scope);
 }
 
-QByteArray PageRenderer::errorPage(const QUrl &issuer, ErrorKind kind, const OAuthError &error)
+QByteArray PageRenderer::errorPage(const PageLanguage &language, const QUrl &issuer, ErrorKind kind,
+                                   const OAuthError &error)
 {
-    Values values = baseValues(issuer);
+    Values values = baseValues(issuer, language);
     QString title;
     QString message;
     switch (kind) {
     case ErrorKind::InvalidRequest:
-        title = u"This sign-in request cannot be completed"_s;
-        message = u"The application sent a request this server cannot accept. "
-                  "Please tell the application's administrator."_s;
+        title = language.translate("ErrorPage", "This sign-in request cannot be completed");
+        message = language.translate("ErrorPage",
+                                     "The application sent a request this server cannot accept. "
+                                     "Please tell the application's administrator.");
         values.text.insert(u"description"_s, error.description());
-        values.text.insert(u"error_code"_s, error.code());
+        if (!error.code().isEmpty()) {
+            //: %1 is an OAuth error code such as invalid_request, shown as code.
+            values.html.insert(u"error_code"_s,
+                               sentence(language.translate("ErrorPage", "Error code: %1"),
+                                        u"<code>"_s + escape(error.code()) + u"</code>"_s));
+        }
         break;
     case ErrorKind::Expired:
-        title = u"This sign-in page has expired"_s;
-        message = u"Go back to the application and sign in again."_s;
+        title = language.translate("ErrorPage", "This sign-in page has expired");
+        message = language.translate("ErrorPage", "Go back to the application and sign in again.");
         break;
     case ErrorKind::Forbidden:
-        title = u"This form cannot be accepted"_s;
-        message = u"It was not sent from the sign-in page that belongs to it, or the page was "
-                  "opened in another browser. Go back to the application and sign in again."_s;
+        title = language.translate("ErrorPage", "This form cannot be accepted");
+        message = language.translate(
+            "ErrorPage",
+            "It was not sent from the sign-in page that belongs to it, or the page was "
+            "opened in another browser. Go back to the application and sign in again.");
         break;
     case ErrorKind::Completed:
-        title = u"This sign-in is already complete"_s;
-        message = u"The form was sent twice. Go back to the application."_s;
+        title = language.translate("ErrorPage", "This sign-in is already complete");
+        message =
+            language.translate("ErrorPage", "The form was sent twice. Go back to the application.");
         break;
     case ErrorKind::ServerError:
-        title = u"Something went wrong"_s;
-        message = u"The server could not complete the request. Please try again later."_s;
+        title = language.translate("ErrorPage", "Something went wrong");
+        message = language.translate(
+            "ErrorPage", "The server could not complete the request. Please try again later.");
         break;
     }
     values.text.insert(u"title"_s, title);
@@ -234,40 +266,73 @@ QByteArray PageRenderer::errorPage(const QUrl &issuer, ErrorKind kind, const OAu
 
 // ---- Pages ----
 
-QByteArray PageRenderer::loginPage(const QUrl &issuer, const QString &clientName,
-                                   const QString &username, const QString &csrfToken, bool error)
+QByteArray PageRenderer::loginPage(const PageLanguage &language, const QUrl &issuer,
+                                   const QString &clientName, const QString &username,
+                                   const QString &csrfToken, bool error)
 {
-    Values values = baseValues(issuer);
-    values.text.insert(u"client_name"_s, clientName);
+    Values values = baseValues(issuer, language);
+    //: The browser tab's title; %1 is the application's name.
+    values.text.insert(u"page_title"_s,
+                       language.translate("LoginPage", "Sign in to %1").arg(clientName));
+    values.text.insert(u"heading"_s, language.translate("LoginPage", "Sign in"));
+    //: Under the "Sign in" heading; %1 is the application's name, shown in bold.
+    values.html.insert(u"lead"_s, sentence(language.translate("LoginPage", "to continue to %1"),
+                                           strong(clientName)));
+    values.text.insert(u"username_label"_s, language.translate("LoginPage", "Username"));
+    values.text.insert(u"password_label"_s, language.translate("LoginPage", "Password"));
+    //: The button that sends the username and password.
+    values.text.insert(u"submit_label"_s, language.translate("LoginPage", "Sign in", "button"));
     values.text.insert(u"username"_s, username);
     values.text.insert(u"csrf_token"_s, csrfToken);
     if (error)
-        values.text.insert(u"error"_s, loginFailedMessage());
+        values.text.insert(u"error"_s, loginFailedMessage(language));
     return renderPage(templates().login, values);
 }
 
-QByteArray PageRenderer::consentPage(const QUrl &issuer, const QString &clientName,
-                                     const QString &username, const QStringList &scopes,
-                                     const QString &csrfToken)
+QByteArray PageRenderer::consentPage(const PageLanguage &language, const QUrl &issuer,
+                                     const QString &clientName, const QString &username,
+                                     const QStringList &scopes, const QString &csrfToken)
 {
-    Values values = baseValues(issuer);
-    values.text.insert(u"client_name"_s, clientName);
-    values.text.insert(u"username"_s, username);
+    Values values = baseValues(issuer, language);
+    //: The browser tab's title; %1 is the application's name.
+    values.text.insert(u"page_title"_s,
+                       language.translate("ConsentPage", "Allow %1 access?").arg(clientName));
+    values.text.insert(u"heading"_s, language.translate("ConsentPage", "Allow access?"));
+    //: Followed by a list of permissions; %1 is the application's name, shown in bold.
+    values.html.insert(u"lead"_s, sentence(language.translate("ConsentPage", "%1 would like to:"),
+                                           strong(clientName)));
+    //: Accessible name of the list of permissions.
+    values.text.insert(u"scopes_label"_s, language.translate("ConsentPage", "Requested access"));
+    //: %1 is the username, shown in bold.
+    values.html.insert(
+        u"account"_s,
+        sentence(language.translate("ConsentPage", "You are signed in as %1."), strong(username)));
+    values.text.insert(u"allow_label"_s, language.translate("ConsentPage", "Allow"));
+    values.text.insert(u"deny_label"_s, language.translate("ConsentPage", "Deny"));
     values.text.insert(u"csrf_token"_s, csrfToken);
     QStringList descriptions;
     for (const QString &scope : scopes)
-        descriptions.append(scopeDescription(scope));
+        descriptions.append(scopeDescription(scope, language));
     values.lists.insert(u"scopes"_s, descriptions);
     return renderPage(templates().consent, values);
 }
 
-QByteArray PageRenderer::formPostPage(const QUrl &issuer, const QString &action,
-                                      const QHash<QString, QString> &fields)
+QByteArray PageRenderer::formPostPage(const PageLanguage &language, const QUrl &issuer,
+                                      const QString &action, const QHash<QString, QString> &fields)
 {
-    Values values = baseValues(issuer);
-    values.text.insert(u"action"_s, action);
+    Values values = baseValues(issuer, language);
     for (auto it = fields.cbegin(); it != fields.cend(); ++it)
         values.text.insert(it.key(), it.value());
+    values.text.insert(u"action"_s, action);
+    values.text.insert(u"page_title"_s,
+                       language.translate("FormPostPage", "Returning to the application"));
+    values.text.insert(
+        u"noscript_message"_s,
+        language.translate(
+            "FormPostPage",
+            "JavaScript is turned off. Press Continue to return to the application."));
+    //: The button; the same word as "Continue" in the sentence above it.
+    values.text.insert(u"continue_label"_s, language.translate("FormPostPage", "Continue"));
     return renderPage(templates().formPost, values);
 }
 

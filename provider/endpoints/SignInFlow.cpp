@@ -47,6 +47,11 @@ QString SignInFlow::interactionUrl(const QUrl &issuer, const QString &interactio
            QString::fromLatin1(QUrl::toPercentEncoding(interactionId));
 }
 
+PageLanguage SignInFlow::language(const RequestContext &request, const QString &uiLocales)
+{
+    return PageLanguage::forRequest(request, uiLocales);
+}
+
 HttpResponse SignInFlow::errorPage(const RequestContext &request, PageRenderer::ErrorKind kind,
                                    const OAuthError &error) const
 {
@@ -59,7 +64,15 @@ HttpResponse SignInFlow::errorPage(const RequestContext &request, PageRenderer::
     } else if (!error.detail().isEmpty()) {
         qCDebug(lcSignIn).noquote() << "sign-in page refused:" << error.code() << error.detail();
     }
-    return ResponseWriter::html(PageRenderer::errorPage(issuer(request), kind, error), status);
+    // OpenID Connect Core §3.1.2.1: ui_locales travels with the
+    // authorization request (query, or form with POST).
+    const ParameterList &params = request.method() == QHttpServerRequest::Method::Post
+                                      ? request.formParameters()
+                                      : request.queryParameters();
+    const PageLanguage pageLanguage =
+        language(request, params.value(QString(proto::param::UiLocales)));
+    return ResponseWriter::html(PageRenderer::errorPage(pageLanguage, issuer(request), kind, error),
+                                status);
 }
 
 HttpResponse SignInFlow::page(const QByteArray &html, const AuthorizationRequest &request,

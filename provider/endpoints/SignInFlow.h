@@ -52,7 +52,13 @@ public:
     /// The path of the interaction pages, relative to the issuer.
     static QString interactionPath();
 
-    /// An HTML error page; its status follows `kind` (400, 403, 500).
+    /// The language of a page for `request` (PageLanguage::negotiate):
+    /// `uiLocales`, then the request's Accept-Language. Any thread.
+    static PageLanguage language(const RequestContext &request, const QString &uiLocales);
+
+    /// An HTML error page; its status follows `kind` (400, 403, 500). Its
+    /// language follows the request's `ui_locales` parameter (an
+    /// authorization request's), then Accept-Language.
     HttpResponse errorPage(const RequestContext &request, PageRenderer::ErrorKind kind,
                            const OAuthError &error = {}) const;
     /// An interaction page (login or consent) with the headers every page

@@ -2,6 +2,7 @@
 #include "endpoints/TokenEndpoint.h"
 
 #include "auth/ClientAuthenticator.h"
+#include "auth/ClientCors.h"
 #include "core/Protocol.h"
 #include "endpoints/DiscoveryNames.h"
 #include "events/EventTypes.h"
@@ -9,8 +10,11 @@
 #include "grants/GrantSupport.h"
 #include "http/ResponseWriter.h"
 #include "runtime/ProviderServices.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -38,9 +42,9 @@ HttpResponse errorResponse(const OAuthError &error, const RequestContext &reques
 
 TokenEndpoint::TokenEndpoint(std::shared_ptr<const ProviderServices> services)
     : TokenEndpoint(services, GrantRegistry::standard(services),
-                    std::make_shared<const ClientAuthenticator>(services->clients,
-                                                                services->secretHasher,
-                                                                services->clock, services->events))
+                    std::make_shared<const ClientAuthenticator>(
+                        services->clients, services->secretHasher, services->clock,
+                        services->events, nullptr, services->throttle))
 {}
 
 TokenEndpoint::TokenEndpoint(std::shared_ptr<const ProviderServices> services, GrantRegistry grants,
@@ -63,8 +67,8 @@ EndpointDescription TokenEndpoint::description() const
     EndpointDescription description;
     description.path = path();
     // RFC 6749 §3.2: "The client MUST use the HTTP "POST" method when making
-    // access token requests."
-    description.methods = QHttpServerRequest::Method::Post;
+    // access token requests." OPTIONS: client-based CORS preflights.
+    description.methods = QHttpServerRequest::Method::Post | QHttpServerRequest::Method::Options;
     description.discoveryName = discovery::TokenEndpoint;
     description.discoveryMetadata = {
         {discovery::GrantTypesSupported, QJsonArray::fromStringList(m_grants.grantTypes())},
@@ -75,6 +79,24 @@ EndpointDescription TokenEndpoint::description() const
 }
 
 HttpResponse TokenEndpoint::handle(const RequestContext &request)
+{
+    if (request.method() == QHttpServerRequest::Method::Options) {
+        auto preflight =
+            ClientCors::preflight(request, *m_services->clients, description().methods);
+        if (!preflight)
+            return ResponseWriter::error(
+                GrantSupport::storeFailed(u"CORS preflight"_s, preflight.error()));
+        return *preflight;
+    }
+    const QString origin = ClientCors::requestOrigin(request);
+    ClientCors::Verdict verdict = ClientCors::Verdict::ClientUnknown;
+    HttpResponse response = answer(request, origin, &verdict);
+    ClientCors::finish(response, origin, verdict, *m_services->clients);
+    return response;
+}
+
+HttpResponse TokenEndpoint::answer(const RequestContext &request, const QString &origin,
+                                   ClientCors::Verdict *verdict)
 {
     // RFC 6749 §3.2: parameters are sent "using the
     // "application/x-www-form-urlencoded" format ... in the HTTP request
@@ -119,6 +141,20 @@ HttpResponse TokenEndpoint::handle(const RequestContext &request)
     auto client = m_authenticator->authenticate(request);
     if (!client)
         return errorResponse(client.error(), request);
+    // A browser page may read the answer only from an origin the client
+    // registered (ClientCors); any other origin is refused before a token
+    // is issued to a page that should not hold it.
+    if (!origin.isEmpty()) {
+        if (!ClientCors::allows(client->client, origin)) {
+            *verdict = ClientCors::Verdict::Refused;
+            return errorResponse(OAuthError::invalidRequest(
+                                     u"The origin of this request is not allowed for the client."_s,
+                                     u"CORS origin %1 not registered by %2"_s.arg(
+                                         origin.left(256), client->client.clientId)),
+                                 request);
+        }
+        *verdict = ClientCors::Verdict::Allowed;
+    }
 
     TokenRequest tokenRequest;
     tokenRequest.parameters = parameters;
@@ -131,17 +167,15 @@ HttpResponse TokenEndpoint::handle(const RequestContext &request)
     tokenRequest.now = m_services->clock->now();
     tokenRequest.sourceAddress = request.remoteAddress().toString();
 
-    auto validated = grant->validate(tokenRequest);
-    if (!validated)
-        return errorResponse(validated.error(), request);
-    auto tokens = grant->respond(tokenRequest, *validated);
+    QString subject;
+    auto tokens = runGrant(*grant, tokenRequest, &subject);
     if (!tokens)
         return errorResponse(tokens.error(), request);
 
     const bool refreshed = grantType == proto::grant::RefreshToken;
     GrantSupport::publish(m_services->events,
                           refreshed ? event_type::TokenRefreshed : event_type::TokenIssued,
-                          tokenRequest, validated->subject,
+                          tokenRequest, subject,
                           {{u"grant_type"_s, grantType},
                            {u"scopes"_s, QJsonArray::fromStringList(tokens->scopes)},
                            {u"id_token"_s, !tokens->idToken.isEmpty()},
@@ -153,6 +187,46 @@ HttpResponse TokenEndpoint::handle(const RequestContext &request)
     // sensitive information, as well as the "Pragma" response header field
     // [RFC2616] with a value of "no-cache"."
     return ResponseWriter::json(tokens->toJson(), 200, Flag::NoStore);
+}
+
+Result<TokenResponse, OAuthError>
+TokenEndpoint::runGrant(const Grant &grant, const TokenRequest &request, QString *subject) const
+{
+    // fosite: the writes of one grant step - the code redeemed, the family,
+    // the refresh token; or the presented refresh token rotated and its
+    // successor stored - happen together or not at all, so a failure of
+    // ours never burns a user's code or rotates a token into nothing.
+    std::optional<Database::Transaction> transaction;
+    if (m_services->database && grant.needsTransaction(request)) {
+        transaction.emplace(*m_services->database);
+        if (!transaction->isActive())
+            return GrantSupport::storeFailed(u"cannot begin the grant's transaction"_s,
+                                             transaction->error());
+    }
+
+    auto tokens = [&]() -> Result<TokenResponse, OAuthError> {
+        auto validated = grant.validate(request);
+        if (!validated)
+            return std::move(validated).error();
+        *subject = validated->subject;
+        return grant.respond(request, *validated);
+    }();
+    if (!transaction)
+        return tokens;
+    // A protocol error keeps what the grant deliberately wrote on its way
+    // to it: a code burnt because it was presented with the wrong verifier
+    // or client (AuthorizationCodeGrant: a code seen in the wrong hands must
+    // not stay usable), the family of a replayed code or a reused refresh
+    // token revoked (RFC 6749 §4.1.2, RFC 9700 §4.14.2). A server_error
+    // undoes everything: the client may simply try again.
+    if (!tokens && tokens.error().code() == proto::error::ServerError) {
+        transaction->rollback();
+        return tokens;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return GrantSupport::storeFailed(u"cannot commit the grant's transaction"_s,
+                                         committed.error());
+    return tokens;
 }
 
 } // namespace lanyard

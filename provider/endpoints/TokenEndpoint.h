@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/ClientCors.h"
+#include "core/OAuthError.h"
+#include "core/Result.h"
 #include "grants/GrantRegistry.h"
 #include "http/Endpoint.h"
+#include "tokens/TokenResponse.h"
 
 #include <memory>
 
 namespace lanyard {
 
 class ClientAuthenticator;
+class Grant;
 struct ProviderServices;
+struct TokenRequest;
 
 /// `POST /token` (RFC 6749 §3.2, OpenID Connect Core §3.1.3), listed in
 /// discovery as `token_endpoint` with grant_types_supported (from the
@@ -24,6 +30,18 @@ struct ProviderServices;
 /// `Pragma: no-cache` (RFC 6749 §5.1). token.issued (or token.refreshed) is
 /// published for every success, with grant_type, client, subject and
 /// scopes, never a token.
+///
+/// A grant that writes more than once (Grant::needsTransaction) runs its
+/// validate and respond phases in one Database::Transaction: committed on
+/// success and on protocol errors (their writes - a burnt code, a revoked
+/// family - are deliberate), rolled back on server_error.
+///
+/// Browser clients (ClientCors): a request with an Origin the
+/// authenticated client registered gets `Access-Control-Allow-Origin` for
+/// it; any other Origin is invalid_request; errors answered before the
+/// client is known are readable by origins some client registered; OPTIONS
+/// preflights are answered here. Failed client authentication is throttled per client_id
+/// and address (ClientAuthThrottle over services->throttle).
 ///
 /// Threads: handle() from any worker thread, concurrently; the endpoint
 /// holds only immutable state and thread-safe services.
@@ -47,6 +65,16 @@ public:
     const ClientAuthenticator &authenticator() const { return *m_authenticator; }
 
 private:
+    /// Everything after OPTIONS: the checks, authentication and the grant.
+    /// Sets `*verdict` once the client is known and `origin` (non-empty:
+    /// the request's Origin) is checked against it.
+    HttpResponse answer(const RequestContext &request, const QString &origin,
+                        ClientCors::Verdict *verdict);
+    /// Runs `grant`'s two phases, in a transaction when the grant asks for
+    /// one; `*subject` receives the validated subject.
+    Result<TokenResponse, OAuthError> runGrant(const Grant &grant, const TokenRequest &request,
+                                               QString *subject) const;
+
     std::shared_ptr<const ProviderServices> m_services;
     GrantRegistry m_grants;
     std::shared_ptr<const ClientAuthenticator> m_authenticator;

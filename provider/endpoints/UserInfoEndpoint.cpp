@@ -6,7 +6,10 @@
 #include "http/ResponseWriter.h"
 #include "runtime/ProviderServices.h"
 #include "store/AccountStore.h"
+#include "store/ClientStore.h"
 #include "tokens/ScopeClaims.h"
+
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -102,13 +105,37 @@ EndpointDescription UserInfoEndpoint::description() const
     EndpointDescription description;
     description.path = path();
     // OpenID Connect Core §5.3: "The UserInfo Endpoint MUST support the use
-    // of the HTTP GET and HTTP POST methods".
-    description.methods = QHttpServerRequest::Method::Get | QHttpServerRequest::Method::Post;
+    // of the HTTP GET and HTTP POST methods". OPTIONS: client-based CORS
+    // preflights.
+    description.methods = QHttpServerRequest::Method::Get | QHttpServerRequest::Method::Post |
+                          QHttpServerRequest::Method::Options;
     description.discoveryName = discovery::UserinfoEndpoint;
+    description.discoveryMetadata = {
+        {discovery::ClaimsSupported, QJsonArray::fromStringList(ScopeClaims::supportedClaims())},
+    };
     return description;
 }
 
 HttpResponse UserInfoEndpoint::handle(const RequestContext &request)
+{
+    if (request.method() == QHttpServerRequest::Method::Options) {
+        auto preflight =
+            ClientCors::preflight(request, *m_services->clients, description().methods);
+        if (!preflight) {
+            return ResponseWriter::error(
+                OAuthError::serverError(u"CORS preflight: "_s + preflight.error().message));
+        }
+        return *preflight;
+    }
+    const QString origin = ClientCors::requestOrigin(request);
+    ClientCors::Verdict verdict = ClientCors::Verdict::ClientUnknown;
+    HttpResponse response = answer(request, origin, &verdict);
+    ClientCors::finish(response, origin, verdict, *m_services->clients);
+    return response;
+}
+
+HttpResponse UserInfoEndpoint::answer(const RequestContext &request, const QString &origin,
+                                      ClientCors::Verdict *verdict) const
 {
     const QList<QByteArray> authorizations = request.headerValues("authorization");
     if (authorizations.size() > 1) {
@@ -164,6 +191,24 @@ HttpResponse UserInfoEndpoint::handle(const RequestContext &request)
     auto verified = m_verifier.verify(token, issuerUrl.toString(QUrl::FullyEncoded));
     if (!verified)
         return bearerError(verified.error());
+
+    // A page may read the claims only from an origin the token's client
+    // registered (ClientCors).
+    if (!origin.isEmpty()) {
+        const auto client = m_services->clients->find(verified->clientId);
+        if (!client) {
+            return bearerError(
+                OAuthError::serverError(u"client look-up failed: "_s + client.error().message));
+        }
+        if (!client->has_value() || !ClientCors::allows(**client, origin)) {
+            *verdict = ClientCors::Verdict::Refused;
+            return bearerError(OAuthError::invalidRequest(
+                u"The origin of this request is not allowed for the client."_s,
+                u"CORS origin %1 not registered by %2"_s.arg(origin.left(256),
+                                                             verified->clientId)));
+        }
+        *verdict = ClientCors::Verdict::Allowed;
+    }
 
     // OpenID Connect Core §5.3: the access token is one "obtained through
     // OpenID Connect Authentication"; without openid it grants no userinfo.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/ClientCors.h"
 #include "http/Endpoint.h"
 #include "tokens/AccessTokenVerifier.h"
 
@@ -26,6 +27,12 @@ struct ProviderServices;
 /// request without any token gets the bare challenge; 400 invalid_request
 /// and 403 insufficient_scope carry the challenge too.
 ///
+/// Browser clients (ClientCors): a request whose Origin the token's client
+/// registered gets `Access-Control-Allow-Origin` for it; any other Origin
+/// is invalid_request; errors answered before the token is verified are
+/// readable by origins some client registered; OPTIONS preflights are
+/// answered here.
+///
 /// Threads: handle() from any worker thread, concurrently; immutable.
 class UserInfoEndpoint : public Endpoint
 {
@@ -40,6 +47,11 @@ public:
     HttpResponse handle(const RequestContext &request) override;
 
 private:
+    /// Everything after OPTIONS. Sets `*verdict` once the token's client is
+    /// known and `origin` (non-empty: the request's Origin) is checked.
+    HttpResponse answer(const RequestContext &request, const QString &origin,
+                        ClientCors::Verdict *verdict) const;
+
     std::shared_ptr<const ProviderServices> m_services;
     AccessTokenVerifier m_verifier;
 };

@@ -8,12 +8,13 @@
 
 namespace lanyard {
 
-/// The hook that fires when an OP browser session is ended on purpose: by
-/// an administrator (SessionService) and, later, by RP-initiated logout.
-/// OpenID Connect Back-Channel Logout connects to sessionEnded() to send a
+/// The hook that fires when an OP browser session ends
+/// (logout/SessionTerminator): RP-initiated logout, an administrator
+/// (SessionService), expiry (the maintenance job's purge) or another
+/// account signing in on the browser. OpenID Connect Back-Channel Logout
+/// (logout/BackchannelLogoutSender) connects to sessionEnded() to send a
 /// logout token to every client of `session.clientIds` that registered a
-/// backchannel_logout_uri. Sessions that merely expire and are purged by the
-/// maintenance job do not fire it.
+/// backchannel_logout_uri.
 ///
 /// Owned by Provider; lives on the thread that created it. notify() may be
 /// called from any thread; receivers on other threads get queued copies.

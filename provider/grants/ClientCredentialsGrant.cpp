@@ -18,6 +18,12 @@ QString ClientCredentialsGrant::grantType() const
     return proto::grant::ClientCredentials;
 }
 
+bool ClientCredentialsGrant::needsTransaction(const TokenRequest &request) const
+{
+    Q_UNUSED(request);
+    return false;
+}
+
 Result<ValidatedGrant, OAuthError>
 ClientCredentialsGrant::validate(const TokenRequest &request) const
 {
@@ -68,9 +74,13 @@ Result<TokenResponse, OAuthError> ClientCredentialsGrant::respond(const TokenReq
     issue.issuer = request.issuer;
     issue.issuedAt = request.now;
 
-    const int lifetimeSecs = m_issuer.accessTokenLifetimeSecs(request.client);
-    if (auto family = m_issuer.createFamily(issue, {}, request.now.addSecs(lifetimeSecs)); !family)
-        return std::move(family).error();
+    // No token_families row: a JWT access token is self-contained, and this
+    // grant has no account, session or refresh token whose family an
+    // administrator or a logout would revoke. The family id only fills the
+    // token's `fid`; one such token is revoked by its jti
+    // (TokenStore::revokeAccessToken, RFC 7009). Writing a row per token
+    // made every issuance a database write, and those writers queued for
+    // SQLite's single write lock.
     auto access = m_issuer.issueAccessToken(issue, {});
     if (!access)
         return std::move(access).error();

@@ -36,6 +36,19 @@ public:
     virtual Result<TokenResponse, OAuthError> respond(const TokenRequest &request,
                                                       const ValidatedGrant &grant) const = 0;
 
+    /// True when the grant writes more than once for `request` (a code
+    /// redeemed, then a family and tokens stored; a refresh token rotated
+    /// and its successor stored): the token endpoint then runs validate()
+    /// and respond() in one Database::Transaction, as fosite runs its
+    /// multi-write steps. False for a grant that writes at most one
+    /// self-contained row, so its requests never queue for SQLite's write
+    /// lock. Any thread.
+    virtual bool needsTransaction(const TokenRequest &request) const
+    {
+        Q_UNUSED(request);
+        return true;
+    }
+
 protected:
     Grant() = default;
     Grant(const Grant &) = default;

@@ -13,8 +13,9 @@ struct EndpointDescription
     /// Path relative to the issuer, starting with '/' (`/jwks`). The router
     /// serves it under the issuer's path (OpenID Connect Discovery §4).
     QString path;
-    /// Methods handle() accepts. GET brings HEAD with it; OPTIONS is always
-    /// answered by the router.
+    /// Methods handle() accepts. GET brings HEAD with it. OPTIONS is
+    /// answered by the router unless listed here: then handle() answers it
+    /// (client-based CORS preflights, auth/ClientCors).
     QHttpServerRequest::Methods methods;
     /// A public, read-only resource any web origin may read: the router adds
     /// `Access-Control-Allow-Origin: *` and answers CORS preflights.

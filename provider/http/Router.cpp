@@ -99,7 +99,10 @@ HttpResponse Router::dispatch(const RequestContext &request) const
     const Methods allowed = effectiveMethods(mount.description.methods);
     const QByteArray allow = allowHeader(mount.description.methods);
 
-    if (request.method() == Method::Options) {
+    // An endpoint that lists OPTIONS answers it itself (client-based CORS
+    // preflights); for every other endpoint the router does.
+    const bool ownOptions = mount.description.methods.testFlag(Method::Options);
+    if (request.method() == Method::Options && !ownOptions) {
         HttpResponse response(204);
         // Fetch standard, CORS protocol: a preflight is an OPTIONS request
         // with Origin and Access-Control-Request-Method.
@@ -127,6 +130,8 @@ HttpResponse Router::dispatch(const RequestContext &request) const
     }
 
     HttpResponse response = mount.endpoint->handle(request);
+    if (request.method() == Method::Options)
+        response.setHeaderIfMissing("Allow"_ba, allow);
     if (mount.description.publicCors)
         response.setHeaderIfMissing("Access-Control-Allow-Origin"_ba, "*"_ba);
     return response;

@@ -21,7 +21,8 @@ class RequestContext;
 /// Maps request paths to endpoints: exact matches under the issuer's path;
 /// unknown path → JSON 404; known path, wrong method → 405 with `Allow`;
 /// HEAD served by GET handlers; OPTIONS answered with `Allow`, or as a CORS
-/// preflight for public endpoints; unrecognized methods → 501.
+/// preflight for public endpoints, or by the endpoint itself when its
+/// methods list OPTIONS; unrecognized methods → 501.
 ///
 /// Threads: build it (add()) on one thread, then share it as
 /// `std::shared_ptr<const Router>`; route() and mounted() are then safe from

@@ -45,6 +45,11 @@ struct Client
     /// OpenID Connect Back-Channel Logout 1.0.
     QString backchannelLogoutUri;
     bool backchannelLogoutSessionRequired = true;
+    /// `resource_server` (Lanyard's metadata): the client is a resource
+    /// server (an API) and may introspect access tokens issued to any client
+    /// (RFC 7662 §2.1); other clients see only their own tokens as active.
+    /// Needs a confidential client: introspection requires authentication.
+    bool resourceServer = false;
 
     QDateTime createdAt;
     QDateTime updatedAt;

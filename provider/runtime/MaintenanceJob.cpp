@@ -4,6 +4,7 @@
 #include "endpoints/JwksSource.h"
 #include "jose/KeyRing.h"
 #include "jose/KeyRingHolder.h"
+#include "logout/SessionTerminator.h"
 #include "store/CodeStore.h"
 #include "store/EventStore.h"
 #include "store/InteractionStore.h"
@@ -150,7 +151,11 @@ MaintenanceJob::Report MaintenanceJob::runOnce()
         report.tokens = purge(
             u"tokens"_s, [&](int batch) { return m_deps.tokens->purgeExpired(now, batch); },
             report.errors);
-    if (m_deps.sessions)
+    if (m_deps.sessionEnds)
+        report.sessions = purge(
+            u"sessions"_s, [&](int batch) { return m_deps.sessionEnds->purgeExpired(batch); },
+            report.errors);
+    else if (m_deps.sessions)
         report.sessions = purge(
             u"sessions"_s, [&](int batch) { return m_deps.sessions->purgeExpired(now, batch); },
             report.errors);

@@ -24,6 +24,7 @@ class InteractionStore;
 class JwksSource;
 class KeyRingHolder;
 class SessionStore;
+class SessionTerminator;
 class ThrottleStore;
 class TokenStore;
 
@@ -40,7 +41,9 @@ class TokenStore;
 ///  3. expired authorization codes, tokens (and family records), sessions,
 ///     interactions and login failures, and events older than the retention
 ///     period, deleted in batches of Options::batchSize rows, pausing between
-///     batches so requests waiting for the database get their turn.
+///     batches so requests waiting for the database get their turn. Expired
+///     sessions end through the SessionTerminator when one is given, so
+///     their clients get back-channel logout tokens.
 ///
 /// A failure in one step is reported (Report::errors, failed()) and the
 /// other steps still run; the next run tries again.
@@ -64,6 +67,10 @@ public:
         std::shared_ptr<InteractionStore> interactions;
         std::shared_ptr<ThrottleStore> throttle;
         std::shared_ptr<EventStore> eventLog;
+        /// When set, expired sessions are ended through it (their tokens
+        /// revoked, session.ended "expired" announced, back-channel logout
+        /// notified) instead of deleted from `sessions` silently.
+        std::shared_ptr<const SessionTerminator> sessionEnds;
     };
 
     struct Options

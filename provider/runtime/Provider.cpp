@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime/Provider.h"
 
+#include "admin/AccountService.h"
+#include "admin/ClientService.h"
 #include "admin/ExportService.h"
 #include "admin/ImportService.h"
 #include "admin/KeyService.h"
 #include "admin/SessionService.h"
+#include "admin/SettingsService.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "crypto/SecretHasher.h"
 #include "endpoints/AuthorizationEndpoint.h"
 #include "endpoints/DiscoveryDocument.h"
 #include "endpoints/DiscoveryEndpoint.h"
+#include "endpoints/EndSessionEndpoint.h"
 #include "endpoints/InteractionEndpoint.h"
+#include "endpoints/IntrospectionEndpoint.h"
 #include "endpoints/JwksEndpoint.h"
 #include "endpoints/JwksSource.h"
 #include "endpoints/PageAssetEndpoint.h"
+#include "endpoints/RevocationEndpoint.h"
 #include "endpoints/TokenEndpoint.h"
 #include "endpoints/UserInfoEndpoint.h"
 #include "events/EventBus.h"
@@ -23,6 +29,8 @@
 #include "http/Router.h"
 #include "jose/KeyRing.h"
 #include "jose/KeyRingHolder.h"
+#include "logout/BackchannelLogoutSender.h"
+#include "logout/SessionTerminator.h"
 #include "runtime/MaintenanceJob.h"
 #include "runtime/ProviderServices.h"
 #include "store/Database.h"
@@ -62,11 +70,18 @@ Provider::Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> cl
       m_secretHasher(std::make_shared<SecretHasher>()),
       m_passwordHasher(std::make_shared<PasswordHasher>()), m_jwks(std::make_shared<JwksSource>()),
       m_keyRing(std::make_shared<KeyRingHolder>()), m_http(std::make_unique<HttpService>())
-{}
+{
+    m_backchannel = std::make_unique<BackchannelLogoutSender>(BackchannelLogoutSender::Dependencies{
+        m_clients, m_keyRing, m_clock, m_random, m_events.get()});
+    // Direct: sessionEnded() only queues the work onto the sender's thread.
+    connect(m_sessionEnds.get(), &SessionEndNotifier::sessionEnded, m_backchannel.get(),
+            &BackchannelLogoutSender::sessionEnded, Qt::DirectConnection);
+}
 
 Provider::~Provider()
 {
     stop();
+    m_backchannel->stop();
     m_events->stopRecorder();
 }
 
@@ -115,6 +130,30 @@ SessionService Provider::sessionService() const
                            m_events.get(), m_sessionEnds.get()});
 }
 
+std::shared_ptr<const SessionTerminator> Provider::sessionTerminator() const
+{
+    return std::make_shared<const SessionTerminator>(SessionTerminator::Dependencies{
+        m_db, m_sessions, m_tokens, m_clock, m_events.get(), m_sessionEnds.get()});
+}
+
+ClientService Provider::clientService() const
+{
+    return ClientService(
+        {m_db, m_clients, m_tokens, m_consents, m_secretHasher, m_random, m_clock, m_events.get()});
+}
+
+AccountService Provider::accountService() const
+{
+    return AccountService({m_db, m_accounts, m_tokens, m_consents, m_passwordHasher, m_random,
+                           m_clock, std::make_shared<const SessionService>(sessionService()),
+                           m_events.get()});
+}
+
+SettingsService Provider::settingsService() const
+{
+    return SettingsService({m_db, m_settings, m_events.get()});
+}
+
 void Provider::startMaintenance()
 {
     MaintenanceJob::Options options;
@@ -122,7 +161,7 @@ void Provider::startMaintenance()
     m_maintenance = std::make_unique<MaintenanceJob>(
         MaintenanceJob::Dependencies{m_clock, std::make_shared<const KeyService>(keyService()),
                                      m_keyRing, m_jwks, m_codes, m_tokens, m_sessions,
-                                     m_interactions, m_throttle, m_eventStore},
+                                     m_interactions, m_throttle, m_eventStore, sessionTerminator()},
         options);
     m_maintenance->start();
 }
@@ -147,6 +186,7 @@ std::shared_ptr<const ProviderServices> Provider::makeServices(const ProviderCon
     services->issuer = config.effectiveIssuer();
     services->clock = m_clock;
     services->random = m_random;
+    services->database = m_db;
     services->clients = m_clients;
     services->accounts = m_accounts;
     services->sessions = m_sessions;
@@ -159,6 +199,7 @@ std::shared_ptr<const ProviderServices> Provider::makeServices(const ProviderCon
     services->secretHasher = m_secretHasher;
     services->passwordHasher = m_passwordHasher;
     services->events = m_events.get();
+    services->sessionTerminator = sessionTerminator();
     return services;
 }
 
@@ -173,8 +214,11 @@ Provider::buildRouter(const std::shared_ptr<const ProviderServices> &services) c
         std::make_shared<JwksEndpoint>(m_jwks, maxAge),
         std::make_shared<TokenEndpoint>(services),
         std::make_shared<UserInfoEndpoint>(services),
+        std::make_shared<IntrospectionEndpoint>(services),
+        std::make_shared<RevocationEndpoint>(services),
         std::make_shared<AuthorizationEndpoint>(services),
         std::make_shared<InteractionEndpoint>(services),
+        std::make_shared<EndSessionEndpoint>(services),
         std::make_shared<PageAssetEndpoint>(),
     };
     for (const auto &endpoint : endpoints) {
@@ -208,6 +252,7 @@ Result<QUrl, Error> Provider::start()
     auto url = m_http->start(config, *router);
     if (!url)
         return url.error();
+    m_backchannel->start(services->issuer);
     startMaintenance();
 
     Event event;
@@ -224,6 +269,7 @@ void Provider::stop()
         return;
     const QUrl url = m_http->url();
     m_http->stop();
+    m_backchannel->stop();
     Event event;
     event.type = event_type::ServerStopped;
     event.details = {{u"url"_s, url.toString()}};
@@ -250,7 +296,12 @@ Result<QByteArray, Error> Provider::discoveryJson()
 {
     if (auto prepared = prepareKeys(); !prepared)
         return prepared.error();
-    const auto services = makeServices(m_config);
+    ProviderConfig config = m_config;
+    // While serving, the document the server serves: its issuer (port 0
+    // resolved to the bound port), not the configured one.
+    if (m_http->isRunning())
+        config.issuer = m_http->issuer();
+    const auto services = makeServices(config);
     auto router = buildRouter(services);
     if (!router)
         return router.error();

@@ -14,7 +14,10 @@
 
 namespace lanyard {
 
+class AccountService;
 class AccountStore;
+class BackchannelLogoutSender;
+class ClientService;
 class ClientStore;
 class Database;
 class EventBus;
@@ -29,6 +32,8 @@ class KeyService;
 class KeyStore;
 class MaintenanceJob;
 class SessionService;
+class SettingsService;
+class SessionTerminator;
 class PasswordHasher;
 class RandomSource;
 class Router;
@@ -84,7 +89,8 @@ public:
     QUrl issuer() const;
 
     /// The bodies of `/.well-known/openid-configuration` and the JWKS,
-    /// byte for byte as the server serves them for the configured issuer.
+    /// byte for byte as the server serves them: for the running server's
+    /// issuer while it runs, otherwise for the configured issuer.
     Result<QByteArray, Error> discoveryJson();
     Result<QByteArray, Error> jwksJson();
 
@@ -103,9 +109,20 @@ public:
     KeyService keyService() const;
     /// Sessions as admin operations (list, end, revoke a client's grant).
     SessionService sessionService() const;
+    /// Clients as admin operations (create, edit, delete, rotate secrets).
+    ClientService clientService() const;
+    /// Accounts as admin operations (create, edit, passwords, disable, delete).
+    AccountService accountService() const;
+    /// The stored settings as admin operations (read, validate, update).
+    SettingsService settingsService() const;
     /// Fires when a session is ended on purpose (the back-channel logout
     /// hook). Lives on the Provider's thread.
     SessionEndNotifier *sessionEnds() const { return m_sessionEnds.get(); }
+    /// Sends back-channel logout tokens for ended sessions (connected to
+    /// sessionEnds()); runs while the server runs. A command that ends
+    /// sessions without a server starts it (start(issuer())) and waits for
+    /// it (waitForIdle()) before exiting. Lives on the Provider's thread.
+    BackchannelLogoutSender *backchannelLogout() const { return m_backchannel.get(); }
 
 private:
     Provider(std::shared_ptr<Database> db, std::shared_ptr<const Clock> clock);
@@ -113,6 +130,8 @@ private:
     std::shared_ptr<const ProviderServices> makeServices(const ProviderConfig &config) const;
     /// Creates and starts m_maintenance for the current configuration.
     void startMaintenance();
+    /// The shared end-session step over this Provider's stores and events.
+    std::shared_ptr<const SessionTerminator> sessionTerminator() const;
     /// The router with every endpoint, for `services->issuer`.
     Result<std::shared_ptr<const Router>, Error>
     buildRouter(const std::shared_ptr<const ProviderServices> &services) const;
@@ -138,6 +157,7 @@ private:
     std::shared_ptr<KeyRingHolder> m_keyRing;
     std::unique_ptr<HttpService> m_http;
     std::unique_ptr<SessionEndNotifier> m_sessionEnds = std::make_unique<SessionEndNotifier>();
+    std::unique_ptr<BackchannelLogoutSender> m_backchannel;
     /// Runs while the server runs (start() to stop()).
     std::unique_ptr<MaintenanceJob> m_maintenance;
     ProviderConfig m_config;

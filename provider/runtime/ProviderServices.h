@@ -12,6 +12,7 @@ class AccountStore;
 class ClientStore;
 class CodeStore;
 class ConsentStore;
+class Database;
 class EventBus;
 class InteractionStore;
 class KeyRingHolder;
@@ -19,6 +20,7 @@ class PasswordHasher;
 class RandomSource;
 class SecretHasher;
 class SessionStore;
+class SessionTerminator;
 class ThrottleStore;
 class TokenStore;
 
@@ -32,6 +34,11 @@ struct ProviderServices
     QUrl issuer;
     std::shared_ptr<const Clock> clock;
     std::shared_ptr<RandomSource> random;
+    /// The database under the stores: for Database::Transaction around steps
+    /// that write more than once (a grant's code redemption, family and
+    /// tokens). Null only in tests that use no Sql store; steps then run
+    /// without a transaction.
+    std::shared_ptr<Database> database;
     std::shared_ptr<ClientStore> clients;
     std::shared_ptr<AccountStore> accounts;
     std::shared_ptr<SessionStore> sessions;
@@ -45,6 +52,10 @@ struct ProviderServices
     std::shared_ptr<const PasswordHasher> passwordHasher;
     /// Publishing is thread-safe; never null while serving.
     EventBus *events = nullptr;
+    /// Ends OP sessions (logout, a new account on the browser): revokes
+    /// their tokens, announces them, notifies back-channel logout. May be
+    /// null (endpoints then only delete the session).
+    std::shared_ptr<const SessionTerminator> sessionTerminator;
 };
 
 } // namespace lanyard

@@ -20,6 +20,10 @@ public:
     /// Adds `consent.scopes` to what was granted before (union).
     virtual Result<void, Error> grant(const Consent &consent) = 0;
     virtual Result<bool, Error> revoke(const QString &subject, const QString &clientId) = 0;
+    /// Forgets every consent given to `clientId`; returns how many.
+    virtual Result<int, Error> revokeClient(const QString &clientId) = 0;
+    /// Forgets every consent the account `subject` gave; returns how many.
+    virtual Result<int, Error> revokeAccount(const QString &subject) = 0;
 };
 
 } // namespace lanyard

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -14,6 +15,8 @@
 #include <QThreadStorage>
 
 #include <unordered_map>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -77,7 +80,9 @@ quint64 currentThreadSerial()
 }
 
 /// Creates the SQLite file (0600) and its folders (the last one 0700) when
-/// missing, so that SQLite's own -wal and -shm files inherit the mode.
+/// missing, so that SQLite's own -wal and -shm files inherit the mode. In a
+/// folder shared with a group (setgid, as lanyard.service's /var/lib/lanyard)
+/// the file is 0660 instead, so the group's members can manage it too.
 Result<void, Error> prepareSqliteFile(const QString &path)
 {
     const QFileInfo info(path);
@@ -92,11 +97,19 @@ Result<void, Error> prepareSqliteFile(const QString &path)
                                                          QFileDevice::WriteOwner |
                                                          QFileDevice::ExeOwner);
     }
+    QFileDevice::Permissions mode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    struct stat folderStatus = {};
+    const bool shared =
+        ::stat(QFile::encodeName(folder.absolutePath()).constData(), &folderStatus) == 0 &&
+        (folderStatus.st_mode & S_ISGID) != 0;
+    if (shared)
+        mode |= QFileDevice::ReadGroup | QFileDevice::WriteGroup;
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                   QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
-        !file.exists())
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, mode) && !file.exists())
         return Error::io(u"cannot create %1: %2"_s.arg(path, file.errorString()));
+    // Whatever the umask of the member who created it.
+    if (shared && file.isOpen())
+        file.setPermissions(mode);
     return {};
 }
 
@@ -170,7 +183,10 @@ Result<std::shared_ptr<Database>, Error> Database::open(const QString &location,
 
 QString Database::defaultLocation()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/lanyard.db"_s;
+    // $XDG_DATA_HOME/lanyard/lanyard.db (~/.local/share/lanyard/lanyard.db):
+    // the path the README names, whatever the organisation name is.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           u"/lanyard/lanyard.db"_s;
 }
 
 DatabaseThreadState &Database::threadState() const
@@ -282,6 +298,17 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
     bool begun = false;
     QSqlError failure;
     if (db.driver() == Driver::Sqlite) {
+        // One writer at a time in this process: wait here, woken as soon as
+        // the writer before us is done, rather than in SQLite's busy handler,
+        // which polls with sleeps of up to 100 ms.
+        if (!db.m_writeLock.try_lock_for(std::chrono::milliseconds(BusyTimeoutMs))) {
+            m_error = Error::storage(
+                u"cannot begin a transaction: another writer of this process held %1 for "
+                "more than %2 ms"_s.arg(db.displayName())
+                    .arg(BusyTimeoutMs));
+            return;
+        }
+        m_holdsWriteLock = true;
         // IMMEDIATE takes the write lock now: a deferred transaction that
         // reads and then writes can fail at once instead of waiting.
         QSqlQuery begin(*connection);
@@ -292,6 +319,7 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
         failure = connection->lastError();
     }
     if (!begun) {
+        releaseWriteLock();
         m_error = SqlSupport::error(u"cannot begin a transaction"_s, failure);
         return;
     }
@@ -303,6 +331,14 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
 Database::Transaction::~Transaction()
 {
     rollback();
+}
+
+void Database::Transaction::releaseWriteLock()
+{
+    if (m_holdsWriteLock) {
+        m_holdsWriteLock = false;
+        m_db.m_writeLock.unlock();
+    }
 }
 
 Result<void, Error> Database::Transaction::commit()
@@ -318,6 +354,7 @@ Result<void, Error> Database::Transaction::commit()
         return {};
     }
     state.depth = 0;
+    const auto unlock = qScopeGuard([this] { releaseWriteLock(); });
     // The connection the transaction began on; never a reopened one.
     QSqlDatabase connection = QSqlDatabase::database(state.connectionName, false);
     if (!connection.isOpen()) {
@@ -354,6 +391,7 @@ void Database::Transaction::rollback()
     QSqlDatabase connection = QSqlDatabase::database(state.connectionName, false);
     if (connection.isOpen())
         connection.rollback();
+    releaseWriteLock();
 }
 
 } // namespace lanyard

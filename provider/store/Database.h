@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace lanyard {
 
@@ -28,6 +29,13 @@ struct DatabaseThreadState;
 /// this Database is destroyed on that thread. Every SQLite connection runs
 /// with `journal_mode=WAL`, `busy_timeout=5000`, `foreign_keys=ON` and
 /// `synchronous=NORMAL`.
+///
+/// SQLite has one writer at a time. Writers of this process queue on an
+/// in-process write lock (see Transaction) instead of meeting each other in
+/// SQLite's busy handler, which sleeps between retries (up to 100 ms a
+/// step) and so leaves the cores idle while requests wait; busy_timeout
+/// still arbitrates between processes (another `lanyard` command, a second
+/// server on the same file).
 ///
 /// Shared by every store through std::shared_ptr; all member functions may
 /// be called from any thread.
@@ -53,9 +61,9 @@ public:
     static Result<std::shared_ptr<Database>, Error>
     open(const QString &location, std::shared_ptr<const Clock> clock, const Migrations &migrations);
 
-    /// The SQLite file used when no location is given:
-    /// QStandardPaths::AppDataLocation + "/lanyard.db". Any thread, once the
-    /// application's organization and application names are set.
+    /// The SQLite file used when no location is given, shared by the window
+    /// and the command line: $XDG_DATA_HOME/lanyard/lanyard.db (by default
+    /// ~/.local/share/lanyard/lanyard.db). Any thread.
     static QString defaultLocation();
 
     /// Closes this thread's connection now; other threads' connections close
@@ -104,13 +112,21 @@ private:
     /// SQLite: set once open() knows the schema is not too new; only then do
     /// connections switch the file to WAL (which rewrites its header).
     std::atomic<bool> m_walAllowed{false};
+    /// SQLite: held by the outermost Transaction of whichever thread writes,
+    /// from before BEGIN IMMEDIATE until after COMMIT or ROLLBACK.
+    mutable std::timed_mutex m_writeLock;
 };
 
 /// A transaction on the calling thread's connection of a Database, as a
 /// scope: begun by the constructor, committed by commit(), rolled back by the
 /// destructor when not committed. SQLite transactions begin IMMEDIATE (they
 /// take the write lock at once, so concurrent writers wait busy_timeout
-/// instead of failing on a lock upgrade).
+/// instead of failing on a lock upgrade), after taking the Database's
+/// in-process write lock: threads of this process that write wait for each
+/// other on that lock, woken the moment the writer before them ends, for at
+/// most BusyTimeoutMs (then the Transaction fails to begin, as SQLite's
+/// "database is locked" would). Keep SQLite transactions short: every other
+/// writer of the process waits for them; reads never wait (WAL).
 ///
 /// Nesting joins: a Transaction created while another is open on the same
 /// thread and Database becomes part of the outer one. Its commit() only ends
@@ -146,9 +162,14 @@ public:
 private:
     enum class State { Failed, Open, Done };
 
+    /// Ends the outermost scope on SQLite: releases the write lock.
+    void releaseWriteLock();
+
     const Database &m_db;
     State m_state = State::Failed;
     bool m_nested = false;
+    /// This (outermost, SQLite) scope holds Database::m_writeLock.
+    bool m_holdsWriteLock = false;
     Error m_error;
 };
 

@@ -18,6 +18,8 @@ struct EventQuery
     /// Exactly this client id / subject.
     QString clientId;
     QString subject;
+    /// An account: exactly this username or this subject (either matches).
+    QString account;
     std::optional<bool> success;
     /// Half-open time range: from <= time < to (either end may be unset).
     QDateTime from;

@@ -190,6 +190,31 @@ const QStringList Version2{
     u"CREATE INDEX login_failures_time_idx ON login_failures (time)"_s,
 };
 
+// Migration 3: the Events page filters on the account, which is the
+// username or the subject (failed sign-ins of unknown usernames have no
+// subject); subject, type, client_id and time have their indexes since 1.
+const QStringList Version3{
+    u"CREATE INDEX events_username_idx ON events (username)"_s,
+};
+
+// Migration 4: token introspection and revocation (RFC 7662, RFC 7009).
+// clients.resource_server: the client may introspect tokens issued to other
+// clients (Client::resourceServer). revoked_access_tokens: one row per JWT
+// access token revoked on its own, by jti, kept until the token expires
+// (TokenStore::revokeAccessToken); opaque access tokens are revoked in
+// `tokens` and whole grants in `revoked_families`.
+const QStringList Version4{
+    u"ALTER TABLE clients ADD COLUMN resource_server INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (resource_server IN (0, 1))"_s,
+    uR"(CREATE TABLE revoked_access_tokens (
+    jti TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL DEFAULT '',
+    revoked_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+))"_s,
+    u"CREATE INDEX revoked_access_tokens_expires_at_idx ON revoked_access_tokens (expires_at)"_s,
+};
+
 } // namespace
 
 Migrations::Migrations(QList<Step> steps) : m_steps(std::move(steps)) {}
@@ -199,6 +224,8 @@ Migrations Migrations::standard()
     return Migrations({
         {1, Version1},
         {2, Version2},
+        {3, Version3},
+        {4, Version4},
     });
 }
 

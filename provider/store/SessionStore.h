@@ -28,6 +28,10 @@ public:
     /// Sessions of one account (all accounts when `subject` is empty), newest first.
     virtual Result<QList<Session>, Error> list(const QString &subject = {}) const = 0;
     virtual Result<int, Error> purgeExpired(const QDateTime &now, int batch) = 0;
+    /// Deletes up to `batch` sessions expired at `now` (oldest expiry first)
+    /// and returns them as they were stored, so their end can be announced
+    /// (back-channel logout). A session renewed meanwhile is kept.
+    virtual Result<QList<Session>, Error> takeExpired(const QDateTime &now, int batch) = 0;
 };
 
 } // namespace lanyard

@@ -15,7 +15,8 @@ const QString Columns =
     "grant_types, response_types, token_endpoint_auth_method, scopes, require_pkce, "
     "require_consent, id_token_signed_response_alg, opaque_access_tokens, "
     "rotate_refresh_tokens, access_token_lifetime, id_token_lifetime, refresh_token_lifetime, "
-    "backchannel_logout_uri, backchannel_logout_session_required, created_at, updated_at"_s;
+    "backchannel_logout_uri, backchannel_logout_session_required, created_at, updated_at, "
+    "resource_server"_s;
 
 Result<Client, Error> readClient(const QSqlQuery &query)
 {
@@ -57,6 +58,7 @@ Result<Client, Error> readClient(const QSqlQuery &query)
     client.backchannelLogoutSessionRequired = query.value(18).toLongLong() != 0;
     client.createdAt = SqlSupport::dateTime(query.value(19));
     client.updatedAt = SqlSupport::dateTime(query.value(20));
+    client.resourceServer = query.value(21).toLongLong() != 0;
     return client;
 }
 
@@ -123,6 +125,7 @@ Result<void, Error> SqlClientStore::save(const Client &client)
         SqlSupport::flag(client.backchannelLogoutSessionRequired),
         SqlSupport::msecs(client.createdAt.isValid() ? client.createdAt : now),
         SqlSupport::msecs(now),
+        SqlSupport::flag(client.resourceServer),
     };
     QStringList placeholders;
     QStringList updates;

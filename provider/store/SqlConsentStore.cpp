@@ -101,4 +101,18 @@ Result<bool, Error> SqlConsentStore::revoke(const QString &subject, const QStrin
     return *removed > 0;
 }
 
+Result<int, Error> SqlConsentStore::revokeClient(const QString &clientId)
+{
+    return SqlSupport::write(*m_db, u"cannot revoke the consents given to %1"_s.arg(clientId),
+                             u"DELETE FROM consents WHERE client_id = ?"_s,
+                             {SqlSupport::text(clientId)});
+}
+
+Result<int, Error> SqlConsentStore::revokeAccount(const QString &subject)
+{
+    return SqlSupport::write(*m_db, u"cannot revoke the consents of %1"_s.arg(subject),
+                             u"DELETE FROM consents WHERE subject = ?"_s,
+                             {SqlSupport::text(subject)});
+}
+
 } // namespace lanyard

@@ -29,6 +29,10 @@ public:
     Result<void, Error> grant(const Consent &consent) override;
     /// Forgets the consent; false when there was none. Any thread.
     Result<bool, Error> revoke(const QString &subject, const QString &clientId) override;
+    /// Forgets every consent given to `clientId`; returns how many. Any thread.
+    Result<int, Error> revokeClient(const QString &clientId) override;
+    /// Forgets every consent `subject` gave; returns how many. Any thread.
+    Result<int, Error> revokeAccount(const QString &subject) override;
 
 private:
     std::shared_ptr<Database> m_db;

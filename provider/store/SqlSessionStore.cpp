@@ -191,4 +191,33 @@ Result<int, Error> SqlSessionStore::purgeExpired(const QDateTime &now, int batch
                              {SqlSupport::msecs(now), QVariant(batch)});
 }
 
+Result<QList<Session>, Error> SqlSessionStore::takeExpired(const QDateTime &now, int batch)
+{
+    if (batch < 1)
+        return Error::invalid(u"a session purge needs a batch of at least 1"_s);
+    if (!now.isValid())
+        return Error::invalid(u"a session purge needs the time"_s);
+    Database::Transaction transaction(*m_db);
+    if (!transaction.isActive())
+        return transaction.error();
+    auto expired = select(u"WHERE expires_at <= ? ORDER BY expires_at, id LIMIT ?"_s,
+                          {SqlSupport::msecs(now), QVariant(batch)});
+    if (!expired)
+        return expired.error();
+    QList<Session> taken;
+    for (const Session &session : std::as_const(*expired)) {
+        // Only while still expired: a touch() since the SELECT renewed it.
+        auto removed = SqlSupport::write(*m_db, u"cannot purge sessions"_s,
+                                         u"DELETE FROM sessions WHERE id = ? AND expires_at <= ?"_s,
+                                         {SqlSupport::text(session.id), SqlSupport::msecs(now)});
+        if (!removed)
+            return removed.error();
+        if (*removed > 0)
+            taken.append(session);
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return taken;
+}
+
 } // namespace lanyard

@@ -45,6 +45,9 @@ public:
     /// Deletes up to `batch` (at least 1) sessions whose expiresAt is at or
     /// before `now`; returns how many. Any thread.
     Result<int, Error> purgeExpired(const QDateTime &now, int batch) override;
+    /// purgeExpired() that returns the deleted sessions, in one transaction;
+    /// each row is deleted only while still expired. Any thread.
+    Result<QList<Session>, Error> takeExpired(const QDateTime &now, int batch) override;
 
 private:
     Result<QList<Session>, Error> select(const QString &where, const QVariantList &values) const;

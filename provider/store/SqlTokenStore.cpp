@@ -217,6 +217,35 @@ Result<bool, Error> SqlTokenStore::isFamilyRevoked(const QString &familyId) cons
     return query->next();
 }
 
+Result<void, Error> SqlTokenStore::revokeAccessToken(const QString &jti, const QString &clientId,
+                                                     const QDateTime &now,
+                                                     const QDateTime &expiresAt)
+{
+    if (jti.isEmpty())
+        return Error::invalid(u"revoking an access token needs its jti"_s);
+    if (!now.isValid() || !expiresAt.isValid())
+        return Error::invalid(u"revoking an access token needs the time and its expiry"_s);
+    auto written = SqlSupport::write(
+        *m_db, u"cannot revoke an access token of %1"_s.arg(clientId),
+        u"INSERT INTO revoked_access_tokens (jti, client_id, revoked_at, expires_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (jti) DO NOTHING"_s,
+        {SqlSupport::text(jti), SqlSupport::text(clientId), SqlSupport::msecs(now),
+         SqlSupport::msecs(expiresAt)});
+    if (!written)
+        return written.error();
+    return {};
+}
+
+Result<bool, Error> SqlTokenStore::isAccessTokenRevoked(const QString &jti) const
+{
+    auto query = SqlSupport::exec(*m_db, u"cannot read access token revocations"_s,
+                                  u"SELECT 1 FROM revoked_access_tokens WHERE jti = ?"_s,
+                                  {SqlSupport::text(jti)});
+    if (!query)
+        return query.error();
+    return query->next();
+}
+
 Result<void, Error> SqlTokenStore::createFamily(const QString &familyId, const QString &clientId,
                                                 const QString &subject, const QString &sessionId,
                                                 const QDateTime &createdAt,
@@ -307,6 +336,53 @@ Result<int, Error> SqlTokenStore::revokeClientGrants(const QString &subject,
     return static_cast<int>(families.size());
 }
 
+Result<int, Error> SqlTokenStore::revokeClient(const QString &clientId, const QDateTime &now)
+{
+    if (clientId.isEmpty())
+        return Error::invalid(u"revoking a client's tokens needs the client"_s);
+    if (!now.isValid())
+        return Error::invalid(u"revoking a client's tokens needs the time"_s);
+    return revokeFamiliesWhere(u"cannot revoke the tokens of %1"_s.arg(clientId),
+                               u"client_id = ?"_s, SqlSupport::text(clientId), now);
+}
+
+Result<int, Error> SqlTokenStore::revokeAccount(const QString &subject, const QDateTime &now)
+{
+    if (subject.isEmpty())
+        return Error::invalid(u"revoking an account's tokens needs its subject"_s);
+    if (!now.isValid())
+        return Error::invalid(u"revoking an account's tokens needs the time"_s);
+    return revokeFamiliesWhere(u"cannot revoke the tokens of %1"_s.arg(subject), u"subject = ?"_s,
+                               SqlSupport::text(subject), now);
+}
+
+Result<int, Error> SqlTokenStore::revokeFamiliesWhere(const QString &what, const QString &condition,
+                                                      const QVariant &value, const QDateTime &now)
+{
+    Database::Transaction transaction(*m_db);
+    if (!transaction.isActive())
+        return transaction.error();
+    QStringList families;
+    {
+        auto query =
+            SqlSupport::exec(*m_db, what,
+                             u"SELECT family_id FROM token_families WHERE "_s + condition +
+                                 u" UNION SELECT family_id FROM tokens WHERE "_s + condition,
+                             {value, value});
+        if (!query)
+            return query.error();
+        while (query->next())
+            families.append(query->value(0).toString());
+    }
+    for (const QString &familyId : std::as_const(families)) {
+        if (auto revoked = revokeFamily(familyId, now); !revoked)
+            return revoked.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return static_cast<int>(families.size());
+}
+
 Result<int, Error> SqlTokenStore::purgeExpired(const QDateTime &now, int batch)
 {
     if (batch < 1)
@@ -321,6 +397,8 @@ Result<int, Error> SqlTokenStore::purgeExpired(const QDateTime &now, int batch)
         "WHERE expires_at <= ? ORDER BY expires_at, family_id LIMIT ?)"_s,
         u"DELETE FROM revoked_families WHERE family_id IN (SELECT family_id FROM "
         "revoked_families WHERE expires_at <= ? ORDER BY expires_at, family_id LIMIT ?)"_s,
+        u"DELETE FROM revoked_access_tokens WHERE jti IN (SELECT jti FROM "
+        "revoked_access_tokens WHERE expires_at <= ? ORDER BY expires_at, jti LIMIT ?)"_s,
     };
 
     Database::Transaction transaction(*m_db);

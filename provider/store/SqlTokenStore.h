@@ -11,9 +11,10 @@ class Database;
 
 /// TokenStore over the tables `tokens` (stored tokens by hash; kind
 /// `access_token` or `refresh_token`), `token_families` (one row per family:
-/// client, account, OP session) and `revoked_families` (kept until the
+/// client, account, OP session), `revoked_families` (kept until the
 /// family's last token has expired, so JWT access tokens of a revoked family
-/// fail too). An empty subject (client_credentials) is stored as NULL, so
+/// fail too) and `revoked_access_tokens` (single JWT access tokens by jti,
+/// kept until they expire). An empty subject (client_credentials) is stored as NULL, so
 /// the foreign key to accounts applies only to tokens and families of an
 /// account: deleting an account or a client deletes its tokens and families.
 /// Uses the calling thread's connection of the Database, so calls join a
@@ -45,6 +46,13 @@ public:
     /// True when revokeFamily() recorded the family and purgeExpired() has
     /// not yet dropped the record. Any thread.
     Result<bool, Error> isFamilyRevoked(const QString &familyId) const override;
+    /// Inserts into `revoked_access_tokens` unless the jti is there. Needs
+    /// jti, now and expiresAt (Invalid otherwise). Any thread.
+    Result<void, Error> revokeAccessToken(const QString &jti, const QString &clientId,
+                                          const QDateTime &now,
+                                          const QDateTime &expiresAt) override;
+    /// See TokenStore. Any thread.
+    Result<bool, Error> isAccessTokenRevoked(const QString &jti) const override;
     /// See TokenStore. Needs familyId, clientId and expiresAt (Invalid
     /// otherwise); an invalid createdAt becomes the clock's now. Any thread.
     Result<void, Error> createFamily(const QString &familyId, const QString &clientId,
@@ -64,12 +72,26 @@ public:
     /// families, already revoked ones included. Any thread.
     Result<int, Error> revokeClientGrants(const QString &subject, const QString &clientId,
                                           const QDateTime &now) override;
+    /// Revokes (revokeFamily) every family created for `clientId` or having
+    /// a stored token of it. An empty client id is Invalid. Returns how
+    /// many families, already revoked ones included. Any thread.
+    Result<int, Error> revokeClient(const QString &clientId, const QDateTime &now) override;
+    /// Revokes (revokeFamily) every family created for `subject` or having
+    /// a stored token of it. An empty subject is Invalid (it would mean
+    /// client_credentials families). Returns how many families, already
+    /// revoked ones included. Any thread.
+    Result<int, Error> revokeAccount(const QString &subject, const QDateTime &now) override;
     /// Deletes up to `batch` (at least 1) rows in all: tokens, then family
-    /// records, then revocation records whose expiresAt is at or before
-    /// `now`; returns how many. Any thread.
+    /// records, then family and access token revocation records whose
+    /// expiresAt is at or before `now`; returns how many. Any thread.
     Result<int, Error> purgeExpired(const QDateTime &now, int batch) override;
 
 private:
+    /// Revokes the families of token_families and tokens rows matching
+    /// `condition` (one `?`, bound to `value`), in one transaction.
+    Result<int, Error> revokeFamiliesWhere(const QString &what, const QString &condition,
+                                           const QVariant &value, const QDateTime &now);
+
     std::shared_ptr<Database> m_db;
 };
 

@@ -27,6 +27,16 @@ public:
     /// tokens were revoked.
     virtual Result<int, Error> revokeFamily(const QString &familyId, const QDateTime &now) = 0;
     virtual Result<bool, Error> isFamilyRevoked(const QString &familyId) const = 0;
+    /// Records that one JWT access token (by its `jti`, issued to
+    /// `clientId`) is revoked on its own (RFC 7009: the rest of its grant
+    /// lives on), until `expiresAt` (its `exp`: after that it fails anyway).
+    /// A second call keeps the first record.
+    virtual Result<void, Error> revokeAccessToken(const QString &jti, const QString &clientId,
+                                                  const QDateTime &now,
+                                                  const QDateTime &expiresAt) = 0;
+    /// True when revokeAccessToken() recorded `jti` and purgeExpired() has
+    /// not yet dropped the record.
+    virtual Result<bool, Error> isAccessTokenRevoked(const QString &jti) const = 0;
     /// Records a new token family: which client, account (empty for
     /// client_credentials) and OP session (empty for offline_access
     /// families, which outlive the session) it belongs to, and when its
@@ -48,6 +58,15 @@ public:
     /// many families.
     virtual Result<int, Error> revokeClientGrants(const QString &subject, const QString &clientId,
                                                   const QDateTime &now) = 0;
+    /// Revokes, as revokeFamily() does, every family of one client
+    /// (grants of every account, offline_access and client_credentials
+    /// families alike): what deleting the client takes away. Returns how
+    /// many families.
+    virtual Result<int, Error> revokeClient(const QString &clientId, const QDateTime &now) = 0;
+    /// Revokes, as revokeFamily() does, every family of one account, whatever
+    /// its client or session: what deleting the account takes away. Returns
+    /// how many families.
+    virtual Result<int, Error> revokeAccount(const QString &subject, const QDateTime &now) = 0;
     virtual Result<int, Error> purgeExpired(const QDateTime &now, int batch) = 0;
 };
 

@@ -102,13 +102,32 @@ AccessTokenVerifier::verifyJwt(const QString &token, const QString &issuer) cons
     verified.subject = stringClaim(*claims, u"sub"_s);
     verified.clientId = stringClaim(*claims, u"client_id"_s);
     verified.familyId = stringClaim(*claims, QString(TokenIssuer::FamilyClaim));
+    verified.jti = stringClaim(*claims, u"jti"_s);
     verified.scopes = stringClaim(*claims, u"scope"_s).split(u' ', Qt::SkipEmptyParts);
+    verified.issuedAt = QDateTime::fromSecsSinceEpoch(claims->value(u"iat"_s).toInteger(), Qt::UTC);
     verified.expiresAt =
         QDateTime::fromSecsSinceEpoch(claims->value(u"exp"_s).toInteger(), Qt::UTC);
-    if (verified.subject.isEmpty() || verified.clientId.isEmpty() || verified.familyId.isEmpty())
-        return invalid(u"access token lacks sub, client_id or fid"_s);
+    if (claims->value(u"auth_time"_s).isDouble()) {
+        verified.authTime =
+            QDateTime::fromSecsSinceEpoch(claims->value(u"auth_time"_s).toInteger(), Qt::UTC);
+    }
+    // RFC 9068 §2.2: sub names the client when no resource owner takes part
+    // (TokenIssuer), and such a token has no auth_time.
+    verified.clientOnly = !verified.authTime.isValid() && verified.subject == verified.clientId;
+    // RFC 9068 §2.2: sub, client_id and jti are REQUIRED.
+    if (verified.subject.isEmpty() || verified.clientId.isEmpty() || verified.familyId.isEmpty() ||
+        verified.jti.isEmpty())
+        return invalid(u"access token lacks sub, client_id, jti or fid"_s);
     if (auto family = checkFamily(verified.familyId); !family)
         return std::move(family).error();
+    // RFC 7009 §2: an access token revoked on its own.
+    const auto revoked = m_services->tokens->isAccessTokenRevoked(verified.jti);
+    if (!revoked) {
+        return OAuthError::serverError(u"cannot read access token revocations: "_s +
+                                       revoked.error().message);
+    }
+    if (*revoked)
+        return invalid(u"access token revoked"_s);
     return verified;
 }
 
@@ -134,7 +153,11 @@ AccessTokenVerifier::verifyOpaque(const QString &token) const
     verified.clientId = record.clientId;
     verified.scopes = record.scopes;
     verified.familyId = record.familyId;
+    verified.issuedAt = record.issuedAt;
     verified.expiresAt = record.expiresAt;
+    verified.authTime = record.authTime;
+    verified.clientOnly = record.subject.isEmpty();
+    verified.tokenHash = record.tokenHash;
     verified.opaque = true;
     return verified;
 }

@@ -15,13 +15,14 @@ namespace lanyard {
 struct ProviderServices;
 
 /// Checks an access token Lanyard issued, for its own protected resources
-/// (userinfo now; introspection and revocation later).
+/// (userinfo) and for introspection and revocation.
 ///
 /// A JWT (RFC 9068) is verified with the KeyRing (algorithms from Jws's
 /// allow-list, never the header alone; RFC 9068 §4 `typ` at+jwt), then its
 /// claims: `iss` and `aud` equal to the issuer, `exp` not passed (no
-/// leeway: Lanyard checks its own clock), `iat` present, sub, client_id
-/// and the family claim present. Anything else is looked up as an opaque
+/// leeway: Lanyard checks its own clock), `iat` present, sub, client_id,
+/// jti and the family claim present, and no revocation record for its jti
+/// (TokenStore::revokeAccessToken). Anything else is looked up as an opaque
 /// token by hash (TokenStore, Kind::AccessToken, not revoked or expired).
 /// Either way a revoked token family fails the token.
 ///
@@ -40,7 +41,17 @@ public:
         QString clientId;
         QStringList scopes;
         QString familyId;
+        QDateTime issuedAt;
         QDateTime expiresAt;
+        /// When the user authenticated; invalid for client_credentials.
+        QDateTime authTime;
+        /// True for a client_credentials token: no account takes part and
+        /// `subject` is the client_id (RFC 9068 §2.2).
+        bool clientOnly = false;
+        /// JWT: the `jti` (RFC 9068 §2.2); empty for an opaque token.
+        QString jti;
+        /// Opaque: the stored hash (TokenStore); empty for a JWT.
+        QString tokenHash;
         bool opaque = false;
     };
 

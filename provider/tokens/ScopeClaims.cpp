@@ -45,6 +45,15 @@ QStringList ScopeClaims::claimsFor(const QString &scope)
     return {};
 }
 
+QStringList ScopeClaims::supportedClaims()
+{
+    namespace s = proto::scope;
+    QStringList claims{u"sub"_s};
+    for (const QLatin1StringView scope : {s::Profile, s::Email, s::Address, s::Phone, s::Groups})
+        claims.append(claimsFor(scope));
+    return claims;
+}
+
 QJsonObject ScopeClaims::release(const Account &account, const QStringList &scopes)
 {
     QJsonObject released;

@@ -30,6 +30,9 @@ public:
     /// The claim names `scope` releases; empty for scopes without claims
     /// (openid, offline_access, unknown ones).
     static QStringList claimsFor(const QString &scope);
+    /// `sub` and every claim some scope releases, in scope order (profile,
+    /// email, address, phone, groups): discovery's claims_supported.
+    static QStringList supportedClaims();
 
     /// `sub` plus every claim of `account` released by `scopes` that the
     /// account has. preferred_username falls back to the login name and

@@ -130,11 +130,15 @@ server_load() {
 }
 
 echo "lanyard serve at $url, $(nproc) cores, $workers HTTP worker threads"
+# Other work on the machine takes cores from the server: say how much.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-44s ' "client_credentials (wrk -t$threads -c$connections -d$duration)"
 t0=$(date +%s.%N) c0=$(cpu_seconds)
 tokens_line=$(wrk -t"$threads" -c"$connections" -d"$duration" -s "$work/token.lua" "$token_endpoint" | tail -1)
-echo "$tokens_line $(server_load "$t0" "$c0")"
+tokens_load=$(server_load "$t0" "$c0")
+echo "$tokens_line $tokens_load"
 tokens_per_s=$(awk '{print $1}' <<<"$tokens_line")
+tokens_cores=$(sed -n 's/.*busy \([0-9.]*\) of.*/\1/p' <<<"$tokens_load")
 
 printf '%-44s ' "sign-ins (<=$signins in <=${signin_seconds}s, $signin_concurrency at once)"
 t0=$(date +%s.%N) c0=$(cpu_seconds)
@@ -156,12 +160,16 @@ sys.exit(1 if r["errors"] or not r["signins"] else 0)
 PY
 
 signs=$(openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa +2048 bits/ {print $6}')
-python3 - "$tokens_per_s" "$signs" "$workers" <<'PY'
+python3 - "$tokens_per_s" "$signs" "$workers" "${tokens_cores:-0}" <<'PY'
 import sys
-tokens, signs, workers = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+tokens, signs, workers, cores = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 ceiling = signs * workers
 print(f"{'openssl speed rsa2048 (one core)':<44} {signs:.0f} signs/s")
 print(f"{'token issuance / RSA ceiling':<44} {tokens:.0f} / ({signs:.0f} x {workers} threads = {ceiling:.0f}) = {tokens / ceiling:.0%}")
 print("  (wrk shares the machine's cores with the server, so the ratio is a lower bound)")
+# Independent of what else runs: tokens per second of server CPU against
+# signatures per second of one core (100 % = the server does nothing but sign).
+if cores > 0:
+    print(f"{'tokens per busy server core / RSA per core':<44} {tokens / cores:.0f} / {signs:.0f} = {tokens / cores / signs:.0%}")
 PY
 exit "$status"

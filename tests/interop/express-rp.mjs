@@ -11,7 +11,10 @@
 // (RP_CLIENT_SECRET, RP_SESSION_SECRET, each at least 32 characters);
 // RP_RESPONSE_MODE=form_post asks for the code in a POST to /callback
 // instead of the query of a GET (express-openid-connect's default for
-// response_type code, which sends no response_mode at all). Listens
+// response_type code, which sends no response_mode at all). RP_IDP_LOGOUT=1
+// makes the app's /logout end the Lanyard session too (idpLogout: a
+// redirect to the end_session_endpoint with id_token_hint and
+// post_logout_redirect_uri = the app's base URL). Listens
 // on 127.0.0.1:PORT only and prints `listening on http://127.0.0.1:PORT` once
 // it accepts connections. Errors reach the browser as JSON
 // ({"error":...,"error_description":...,"message":...}) and stderr. Runs
@@ -26,6 +29,7 @@ const port = Number(portText);
 const clientSecret = process.env.RP_CLIENT_SECRET ?? '';
 const sessionSecret = process.env.RP_SESSION_SECRET ?? '';
 const responseMode = process.env.RP_RESPONSE_MODE ?? '';
+const idpLogout = process.env.RP_IDP_LOGOUT === '1';
 if (
   !issuer ||
   !clientId ||
@@ -35,7 +39,7 @@ if (
   sessionSecret.length < 32 ||
   !['', 'query', 'form_post'].includes(responseMode)
 ) {
-  console.error('usage: RP_CLIENT_SECRET=... RP_SESSION_SECRET=... [RP_RESPONSE_MODE=query|form_post] node express-rp.mjs ISSUER CLIENT_ID PORT');
+  console.error('usage: RP_CLIENT_SECRET=... RP_SESSION_SECRET=... [RP_RESPONSE_MODE=query|form_post] [RP_IDP_LOGOUT=1] node express-rp.mjs ISSUER CLIENT_ID PORT');
   process.exit(2);
 }
 const baseURL = `http://127.0.0.1:${port}`;
@@ -50,7 +54,7 @@ app.use(
     clientAuthMethod: 'client_secret_basic',
     secret: sessionSecret,
     authRequired: true,
-    idpLogout: false,
+    idpLogout,
     enableTelemetry: false,
     // response_type code: express-openid-connect adds PKCE (S256), state and
     // nonce, and (no response_mode given) gets the code in the query of a GET

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// openid-client (npm, v6) signs a user in at a running `lanyard serve`:
+// openid-client (npm, v5: v6 needs Node 20) signs a user in at a running `lanyard serve`:
 // discovery, authorization code + PKCE (S256) + state + nonce, the browser
 // part done with fetch (lib/browser.mjs: login form, consent), the code grant
 // (openid-client validates the ID token, nonce, at_hash and the RFC 9207 iss
@@ -15,7 +15,7 @@
 // and codes are never printed, only claims and facts about them.
 // Exit code: 0 when every step ran (a step's "ok" may still be false: the
 // caller judges), 1 when a step the rest depends on failed, 2 on bad usage.
-import * as client from 'openid-client';
+import { Issuer, generators, errors } from 'openid-client';
 import { Browser, navigate, emit, describeError } from './lib/browser.mjs';
 
 const [issuer, clientId, clientSecret, redirectUri, username, password] = process.argv.slice(2);
@@ -49,14 +49,15 @@ async function step(name, body, { fatal = true } = {}) {
 }
 
 /** One authorization request through the browser; returns the callback URL and the checks. */
-async function authorize(config, browser, extra = {}) {
-  const verifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
-  const url = client.buildAuthorizationUrl(config, {
+async function authorize(rp, browser, extra = {}) {
+  const verifier = generators.codeVerifier();
+  const state = generators.state();
+  const nonce = generators.nonce();
+  const url = rp.authorizationUrl({
     redirect_uri: redirectUri,
+    response_type: 'code',
     scope,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge: generators.codeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
     nonce,
@@ -80,10 +81,32 @@ async function authorize(config, browser, extra = {}) {
   };
 }
 
-const options = issuer.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {};
+/**
+ * The code grant for `a` (an authorize() result): openid-client checks the
+ * response's state and RFC 9207 iss, redeems the code with the PKCE
+ * verifier, and validates the ID token (signature against the JWKS, iss,
+ * aud, exp, iat, nonce, at_hash, and auth_time when `maxAge` is given).
+ */
+function codeGrant(rp, a, { verifier = a.verifier, maxAge } = {}) {
+  return rp.callback(redirectUri, rp.callbackParams(a.callback.href), {
+    response_type: 'code',
+    code_verifier: verifier,
+    state: a.state,
+    nonce: a.nonce,
+    ...(maxAge === undefined ? {} : { max_age: maxAge }),
+  });
+}
+
 const config = await step('discovery', async () => {
-  const discovered = await client.discovery(new URL(issuer), clientId, undefined, client.ClientSecretBasic(clientSecret), options);
-  const m = discovered.serverMetadata();
+  const discovered = await Issuer.discover(issuer);
+  const m = discovered.metadata;
+  const rp = new discovered.Client({
+    client_id: clientId,
+    client_secret: clientSecret,
+    redirect_uris: [redirectUri],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+  });
   return {
     issuer: m.issuer,
     endpoints: {
@@ -93,7 +116,7 @@ const config = await step('discovery', async () => {
     },
     authorization_response_iss_parameter_supported: m.authorization_response_iss_parameter_supported ?? null,
     code_challenge_methods_supported: m.code_challenge_methods_supported ?? null,
-    value: discovered,
+    value: rp,
   };
 });
 
@@ -104,12 +127,7 @@ const first = await step('authorize', async () => {
 });
 
 const tokens = await step('code_grant', async () => {
-  const t = await client.authorizationCodeGrant(config, first.callback, {
-    pkceCodeVerifier: first.verifier,
-    expectedState: first.state,
-    expectedNonce: first.nonce,
-    idTokenExpected: true,
-  });
+  const t = await codeGrant(config, first);
   const header = jwtHeader(t.id_token);
   return {
     token_type: t.token_type,
@@ -125,12 +143,13 @@ const tokens = await step('code_grant', async () => {
 const subject = tokens.claims().sub;
 
 await step('userinfo', async () => {
-  const claims = await client.fetchUserInfo(config, tokens.access_token, subject);
+  // Given the TokenSet, openid-client checks userinfo's sub against the ID token's.
+  const claims = await config.userinfo(tokens);
   return { claims };
 });
 
 const refreshed = await step('refresh', async () => {
-  const t = await client.refreshTokenGrant(config, tokens.refresh_token);
+  const t = await config.refresh(tokens.refresh_token);
   return {
     token_type: t.token_type,
     scope: t.scope ?? null,
@@ -143,7 +162,8 @@ const refreshed = await step('refresh', async () => {
 });
 
 await step('userinfo_after_refresh', async () => {
-  const claims = await client.fetchUserInfo(config, refreshed.access_token, subject);
+  const claims = await config.userinfo(refreshed.access_token);
+  if (claims.sub !== subject) throw new Error(`userinfo sub ${claims.sub} is not the ID token's ${subject}`);
   return { sub: claims.sub };
 });
 
@@ -153,11 +173,7 @@ await step('userinfo_after_refresh', async () => {
 await step(
   'replay_code',
   async () => {
-    await client.authorizationCodeGrant(config, first.callback, {
-      pkceCodeVerifier: first.verifier,
-      expectedState: first.state,
-      expectedNonce: first.nonce,
-    });
+    await codeGrant(config, first);
     return { accepted: true };
   },
   { fatal: false },
@@ -166,7 +182,7 @@ const latestRefresh = refreshed.refresh_token ?? tokens.refresh_token;
 await step(
   'refresh_after_replay',
   async () => {
-    await client.refreshTokenGrant(config, latestRefresh);
+    await config.refresh(latestRefresh);
     return { accepted: true };
   },
   { fatal: false },
@@ -174,7 +190,7 @@ await step(
 await step(
   'userinfo_after_replay',
   async () => {
-    await client.fetchUserInfo(config, refreshed.access_token, subject);
+    await config.userinfo(refreshed.access_token);
     return { accepted: true };
   },
   { fatal: false },
@@ -188,12 +204,7 @@ const second = await step('authorize_again', async () => {
   return { ...a.report, value: a };
 });
 await step('code_grant_again', async () => {
-  const t = await client.authorizationCodeGrant(config, second.callback, {
-    pkceCodeVerifier: second.verifier,
-    expectedState: second.state,
-    expectedNonce: second.nonce,
-    maxAge: 300,
-  });
+  const t = await codeGrant(config, second, { maxAge: 300 });
   return { claims: t.claims() };
 });
 
@@ -204,13 +215,10 @@ await step(
   async () => {
     const a = await authorize(config, new Browser(), { prompt: 'none' });
     try {
-      await client.authorizationCodeGrant(config, a.callback, {
-        pkceCodeVerifier: a.verifier,
-        expectedState: a.state,
-        expectedNonce: a.nonce,
-      });
+      await codeGrant(config, a);
     } catch (error) {
-      if (error instanceof client.AuthorizationResponseError) {
+      // An error response at the redirect URI (after state and iss passed).
+      if (error instanceof errors.OPError && error.response === undefined) {
         return { ...a.report, error: error.error, error_description: error.error_description ?? null };
       }
       throw error;
@@ -228,11 +236,7 @@ const third = await step('authorize_pkce', async () => {
 await step(
   'wrong_verifier',
   async () => {
-    await client.authorizationCodeGrant(config, third.callback, {
-      pkceCodeVerifier: client.randomPKCECodeVerifier(),
-      expectedState: third.state,
-      expectedNonce: third.nonce,
-    });
+    await codeGrant(config, third, { verifier: generators.codeVerifier() });
     return { accepted: true };
   },
   { fatal: false },

@@ -129,6 +129,33 @@ void TestClientValidator::rules_data()
     row("lifetime out of range",
         R"({"client_id":"a","client_secret":"x","access_token_lifetime":-5,"redirect_uris":["https://a.example/cb"]})",
         "clients[0].access_token_lifetime: must be a whole number from 0 to 31536000");
+    // Back-Channel Logout 1.0 §2.2.
+    row("backchannel uri with fragment",
+        R"({"client_id":"a","client_secret":"x","redirect_uris":["https://a.example/cb"],"backchannel_logout_uri":"https://a.example/bcl#x"})",
+        "clients[0].backchannel_logout_uri: fragment not allowed");
+    row("backchannel uri over http to a remote host",
+        R"({"client_id":"a","client_secret":"x","redirect_uris":["https://a.example/cb"],"backchannel_logout_uri":"http://a.example/bcl"})",
+        "clients[0].backchannel_logout_uri: http is allowed only for loopback addresses; use "
+        "https");
+    row("backchannel uri with a private-use scheme",
+        R"({"client_id":"a","client_secret":"x","redirect_uris":["https://a.example/cb"],"backchannel_logout_uri":"com.example.app:/bcl"})",
+        "clients[0].backchannel_logout_uri: must be an https URL");
+    row("backchannel uri relative",
+        R"({"client_id":"a","client_secret":"x","redirect_uris":["https://a.example/cb"],"backchannel_logout_uri":"/bcl"})",
+        "clients[0].backchannel_logout_uri: must be an absolute URI");
+    row("backchannel uri not a string",
+        R"({"client_id":"a","client_secret":"x","redirect_uris":["https://a.example/cb"],"backchannel_logout_uri":["https://a.example/bcl"]})",
+        "clients[0].backchannel_logout_uri: must be a string");
+    row("backchannel session flag not a boolean",
+        R"({"client_id":"a","client_secret":"x","redirect_uris":["https://a.example/cb"],"backchannel_logout_session_required":"yes"})",
+        "clients[0].backchannel_logout_session_required: must be true or false");
+    // RFC 7662 §2.1: introspection needs an authenticated client.
+    row("public resource server",
+        R"({"client_id":"a","token_endpoint_auth_method":"none","resource_server":true,"redirect_uris":["https://a.example/cb"]})",
+        "clients[0].resource_server: a resource server must be a confidential client");
+    row("resource server flag not a boolean",
+        R"({"client_id":"a","client_secret":"x","resource_server":"yes","redirect_uris":["https://a.example/cb"]})",
+        "clients[0].resource_server: must be true or false");
     row("refresh without code",
         R"({"client_id":"a","client_secret":"x","grant_types":["client_credentials","refresh_token"],"response_types":[]})",
         "clients[0].grant_types: refresh_token needs authorization_code");
@@ -170,8 +197,13 @@ void TestClientValidator::jsonRoundTrip()
     c.opaqueAccessTokens = true;
     c.accessTokenLifetimeSecs = 600;
     c.backchannelLogoutUri = u"https://app.example/bcl"_s;
+    c.resourceServer = true;
 
     QVERIFY(!ClientValidator::toJson(c, false).contains(u"client_secret_hash"_s));
+    // Left out when false, like the other optional members.
+    Client plain = c;
+    plain.resourceServer = false;
+    QVERIFY(!ClientValidator::toJson(plain, false).contains(u"resource_server"_s));
     const QJsonObject json = ClientValidator::toJson(c, true);
     ValidationProblems problems;
     ValidationProblems warnings;
@@ -189,6 +221,7 @@ void TestClientValidator::jsonRoundTrip()
     QCOMPARE(back.client.opaqueAccessTokens, true);
     QCOMPARE(back.client.accessTokenLifetimeSecs, 600);
     QCOMPARE(back.client.backchannelLogoutUri, c.backchannelLogoutUri);
+    QCOMPARE(back.client.resourceServer, true);
 }
 
 QTEST_GUILESS_MAIN(TestClientValidator)

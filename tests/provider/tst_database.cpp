@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSet>
 #include <QSqlError>
@@ -25,6 +26,8 @@
 #include <QThread>
 
 #include <atomic>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace lanyard;
@@ -122,6 +125,7 @@ private Q_SLOTS:
     void defaultLocation();
 
     void freshOpenCreatesSchema();
+    void sharedFolderGivesTheGroupTheDatabase();
     void reopenKeepsData();
     void sqlitePragmasAreOn();
     void busyTimeoutWaitsForTheWriter();
@@ -132,6 +136,7 @@ private Q_SLOTS:
     void failingFirstMigrationLeavesNothing();
     void laterMigrationsApplyOnReopen();
     void migration2KeepsVersion1Data();
+    void migration4AddsIntrospectionAndRevocation();
     void migrationsMustBeNumbered();
     void placeholdersPerDriver();
 
@@ -143,6 +148,9 @@ private Q_SLOTS:
     void uncommittedInnerScopeDoomsOuter();
     void failedStoreCallDoomsOuter();
     void uncommittedWritesInvisibleToOtherThreads();
+    void writersOfOneProcessTakeTurns();
+    void writeLockIsReleasedHowEverATransactionEnds_data();
+    void writeLockIsReleasedHowEverATransactionEnds();
 
     void postgresOpensAndMigrates();
     void postgresReconnectsAfterConnectionLoss();
@@ -261,15 +269,19 @@ void TestDatabaseUnit::unreachablePostgresIsAStorageError()
 
 void TestDatabaseUnit::defaultLocation()
 {
-    const QString organization = QCoreApplication::organizationName();
-    const QString application = QCoreApplication::applicationName();
-    QCoreApplication::setOrganizationName(u"Lanyard"_s);
-    QCoreApplication::setApplicationName(u"lanyard"_s);
+    // The README promises $XDG_DATA_HOME/lanyard/lanyard.db, whatever the
+    // organisation name is.
+    const QByteArray saved = qgetenv("XDG_DATA_HOME");
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", home.path().toLocal8Bit());
+    QCoreApplication::setOrganizationName(u"SomeOrganisation"_s);
     const QString location = Database::defaultLocation();
-    QCoreApplication::setOrganizationName(organization);
-    QCoreApplication::setApplicationName(application);
-    QVERIFY2(location.endsWith(u"/Lanyard/lanyard/lanyard.db"_s), qPrintable(location));
-    QVERIFY(QDir::isAbsolutePath(location));
+    QCoreApplication::setOrganizationName(QString());
+    if (saved.isNull())
+        qunsetenv("XDG_DATA_HOME");
+    else
+        qputenv("XDG_DATA_HOME", saved);
+    QCOMPARE(location, home.path() + u"/lanyard/lanyard.db"_s);
 }
 
 void TestDatabaseUnit::freshOpenCreatesSchema()
@@ -310,6 +322,40 @@ void TestDatabaseUnit::freshOpenCreatesSchema()
     // The clock stamped the migration.
     QCOMPARE(scalar(connection, u"SELECT MIN(applied_at) FROM schema_version"_s).toLongLong(),
              MockClock().now().toMSecsSinceEpoch());
+}
+
+void TestDatabaseUnit::sharedFolderGivesTheGroupTheDatabase()
+{
+    if (TestDatabase::usingPostgres())
+        QSKIP("SQLite file behaviour");
+    // lanyard.service's /var/lib/lanyard is setgid: its group (the admins)
+    // manages the database with the lanyard commands, whatever their umask.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    struct stat folder = {};
+    QVERIFY(::stat(QFile::encodeName(dir.path()).constData(), &folder) == 0);
+    QVERIFY(::chmod(QFile::encodeName(dir.path()).constData(), folder.st_mode | S_ISGID) == 0);
+    const mode_t previousUmask = ::umask(022);
+    const auto restoreUmask = qScopeGuard([previousUmask] { ::umask(previousUmask); });
+    const QString path = dir.filePath(u"lanyard.db"_s);
+    const auto opened = Database::open(path, std::make_shared<MockClock>());
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+    const QFileDevice::Permissions groupRw = QFileDevice::ReadGroup | QFileDevice::WriteGroup;
+    const QFileDevice::Permissions other = QFileDevice::ReadOther | QFileDevice::WriteOther;
+    QCOMPARE(QFile::permissions(path) & groupRw, groupRw);
+    QCOMPARE(QFile::permissions(path) & other, QFileDevice::Permissions());
+    // SQLite gives its -wal file the database's mode.
+    QVERIFY(QFile::exists(path + u"-wal"_s));
+    QCOMPARE(QFile::permissions(path + u"-wal"_s) & groupRw, groupRw);
+    QCOMPARE(QFile::permissions(path + u"-wal"_s) & other, QFileDevice::Permissions());
+
+    // Not shared: for the owner only (freshOpenCreatesSchema), even in a
+    // folder the group could read.
+    QTemporaryDir plain;
+    QVERIFY(::chmod(QFile::encodeName(plain.path()).constData(), 0750) == 0);
+    const QString privatePath = plain.filePath(u"lanyard.db"_s);
+    QVERIFY(Database::open(privatePath, std::make_shared<MockClock>()).ok());
+    QCOMPARE(QFile::permissions(privatePath) & (groupRw | other), QFileDevice::Permissions());
 }
 
 void TestDatabaseUnit::reopenKeepsData()
@@ -558,7 +604,14 @@ void TestDatabaseUnit::migration2KeepsVersion1Data()
         QVERIFY2(db.ok(), qPrintable(db.error().message));
         QCOMPARE((*db)->schemaVersion(), 1);
         QVERIFY(SqlAccountStore(*db).save(makeAccount(u"sub-1"_s, u"alice"_s)).ok());
-        QVERIFY(SqlClientStore(*db).save(makeClient(u"app"_s)).ok());
+        // Today's SqlClientStore writes columns of later migrations: a
+        // version 1 row by hand.
+        QSqlQuery insert((*db)->connection());
+        QVERIFY(insert.exec(
+            u"INSERT INTO clients (client_id, token_endpoint_auth_method, require_pkce, "
+            "require_consent, id_token_signed_response_alg, opaque_access_tokens, "
+            "rotate_refresh_tokens, backchannel_logout_session_required, created_at, "
+            "updated_at) VALUES ('app', 'client_secret_basic', 1, 0, 'RS256', 0, 1, 1, 0, 0)"_s));
         QVERIFY(SqlSettingsStore(*db).set(u"issuer"_s, u"https://id.example"_s).ok());
         QVERIFY(!sqliteHasObject((*db)->connection(), u"table"_s, u"sessions"_s));
     }
@@ -576,7 +629,8 @@ void TestDatabaseUnit::migration2KeepsVersion1Data()
         QVERIFY2(sqliteHasObject(connection, u"index"_s, index), qPrintable(index));
     // Version 1 data survived and the new tables work with it.
     QCOMPARE(SqlAccountStore(*db).findBySubject(u"sub-1"_s).value()->username, u"alice"_s);
-    QVERIFY(SqlClientStore(*db).find(u"app"_s).value().has_value());
+    QCOMPARE(scalar(connection, u"SELECT COUNT(*) FROM clients WHERE client_id = 'app'"_s).toInt(),
+             1);
     QCOMPARE(SqlSettingsStore(*db).all()->value(u"issuer"_s), u"https://id.example"_s);
     Session session;
     session.id = u"sid-1"_s;
@@ -588,6 +642,44 @@ void TestDatabaseUnit::migration2KeepsVersion1Data()
                 .createFamily(u"fam-1"_s, u"app"_s, u"sub-1"_s, u"sid-1"_s, {}, session.expiresAt)
                 .ok());
     QCOMPARE(SqlTokenStore(*db).revokeSession(u"sid-1"_s, session.expiresAt).value(), 1);
+}
+
+void TestDatabaseUnit::migration4AddsIntrospectionAndRevocation()
+{
+    if (TestDatabase::usingPostgres())
+        QSKIP("SQLite file behaviour");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"lanyard.db"_s);
+    const QList<Migrations::Step> standard = Migrations::standard().steps();
+    QVERIFY(standard.size() >= 4);
+    {
+        auto db = Database::open(path, Clock::system(), Migrations(standard.mid(0, 3)));
+        QVERIFY2(db.ok(), qPrintable(db.error().message));
+        QSqlQuery insert((*db)->connection());
+        QVERIFY(insert.exec(
+            u"INSERT INTO clients (client_id, token_endpoint_auth_method, require_pkce, "
+            "require_consent, id_token_signed_response_alg, opaque_access_tokens, "
+            "rotate_refresh_tokens, backchannel_logout_session_required, created_at, "
+            "updated_at) VALUES ('api', 'client_secret_basic', 1, 0, 'RS256', 0, 1, 1, 0, 0)"_s));
+    }
+    auto db = Database::open(path, Clock::system(), Migrations(standard.mid(0, 4)));
+    QVERIFY2(db.ok(), qPrintable(db.error().message));
+    QCOMPARE((*db)->schemaVersion(), 4);
+    // An existing client is no resource server until the admin says so.
+    SqlClientStore clients(*db);
+    auto api = clients.find(u"api"_s);
+    QVERIFY(api.ok() && api->has_value());
+    QVERIFY(!(*api)->resourceServer);
+    Client changed = **api;
+    changed.resourceServer = true;
+    QVERIFY(clients.save(changed).ok());
+    QVERIFY(clients.find(u"api"_s).value()->resourceServer);
+    QVERIFY(sqliteHasObject((*db)->connection(), u"table"_s, u"revoked_access_tokens"_s));
+    QVERIFY(sqliteHasObject((*db)->connection(), u"index"_s,
+                            u"revoked_access_tokens_expires_at_idx"_s));
+    // The column refuses anything but 0 and 1.
+    QSqlQuery bad((*db)->connection());
+    QVERIFY(!bad.exec(u"UPDATE clients SET resource_server = 2"_s));
 }
 
 void TestDatabaseUnit::migrationsMustBeNumbered()
@@ -826,6 +918,98 @@ void TestDatabaseUnit::uncommittedWritesInvisibleToOtherThreads()
     QVERIFY(transaction.commit().ok());
     runInThread([&] { seen = static_cast<int>(settings.all().valueOr({}).size()); });
     QCOMPARE(seen, 1);
+}
+
+void TestDatabaseUnit::writersOfOneProcessTakeTurns()
+{
+    // Read-modify-write in a transaction from several threads: every
+    // transaction begins (none fails with "database is locked") and no
+    // increment is lost.
+    TestDatabase t;
+    QVERIFY2(t.db, qPrintable(t.error));
+    SqlSettingsStore settings(t.db);
+    QVERIFY(settings.set(u"counter"_s, u"0"_s).ok());
+    constexpr int Threads = 4;
+    constexpr int Rounds = 25;
+    std::atomic<int> failures{0};
+    QList<QThread *> threads;
+    for (int i = 0; i < Threads; ++i) {
+        threads.append(QThread::create([&] {
+            for (int round = 0; round < Rounds; ++round) {
+                Database::Transaction transaction(*t.db);
+                const auto all = settings.all();
+                if (!transaction.isActive() || !all) {
+                    ++failures;
+                    continue;
+                }
+                const int value = all->value(u"counter"_s).toInt();
+                if (!settings.set(u"counter"_s, QString::number(value + 1)).ok() ||
+                    !transaction.commit().ok())
+                    ++failures;
+            }
+        }));
+    }
+    for (QThread *thread : std::as_const(threads))
+        thread->start();
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(60'000));
+        delete thread;
+    }
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(settings.all()->value(u"counter"_s), QString::number(Threads * Rounds));
+}
+
+void TestDatabaseUnit::writeLockIsReleasedHowEverATransactionEnds_data()
+{
+    QTest::addColumn<QString>("ending");
+    QTest::newRow("commit") << u"commit"_s;
+    QTest::newRow("rollback") << u"rollback"_s;
+    QTest::newRow("destructor") << u"destructor"_s;
+    QTest::newRow("doomed commit") << u"doomed"_s;
+    QTest::newRow("failed store call") << u"failed"_s;
+}
+
+void TestDatabaseUnit::writeLockIsReleasedHowEverATransactionEnds()
+{
+    QFETCH(QString, ending);
+    TestDatabase t;
+    QVERIFY2(t.db, qPrintable(t.error));
+    SqlSettingsStore settings(t.db);
+    SqlAccountStore accounts(t.db);
+    QVERIFY(accounts.save(makeAccount(u"sub-1"_s, u"alice"_s)).ok());
+    {
+        Database::Transaction transaction(*t.db);
+        QVERIFY(transaction.isActive());
+        QVERIFY(settings.set(u"k"_s, u"v"_s).ok());
+        if (ending == u"commit"_s) {
+            QVERIFY(transaction.commit().ok());
+        } else if (ending == u"rollback"_s) {
+            transaction.rollback();
+        } else if (ending == u"doomed"_s) {
+            {
+                Database::Transaction inner(*t.db);
+            }
+            QVERIFY(!transaction.commit().ok());
+        } else if (ending == u"failed"_s) {
+            QVERIFY(!accounts.save(makeAccount(u"sub-2"_s, u"alice"_s)).ok());
+            QVERIFY(!transaction.commit().ok());
+        }
+    }
+    // Another thread of the process writes at once. A write lock left
+    // behind would make it wait BusyTimeoutMs and fail.
+    bool otherBegan = false;
+    bool otherCommitted = false;
+    runInThread([&] {
+        Database::Transaction other(*t.db);
+        otherBegan = other.isActive();
+        otherCommitted = otherBegan && settings.set(u"other"_s, u"1"_s).ok() && other.commit().ok();
+    });
+    QVERIFY(otherBegan);
+    QVERIFY(otherCommitted);
+    // And this thread again.
+    Database::Transaction again(*t.db);
+    QVERIFY(again.isActive());
+    QVERIFY(again.commit().ok());
 }
 
 void TestDatabaseUnit::postgresOpensAndMigrates()

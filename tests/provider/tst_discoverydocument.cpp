@@ -1,10 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProviderServicesFixture.h"
+
+#include "auth/AuthorizationRequestParser.h"
+#include "endpoints/AuthorizationEndpoint.h"
 #include "endpoints/DiscoveryDocument.h"
 #include "endpoints/DiscoveryEndpoint.h"
 #include "endpoints/DiscoveryNames.h"
+#include "endpoints/IntrospectionEndpoint.h"
 #include "endpoints/JwksEndpoint.h"
 #include "endpoints/JwksSource.h"
+#include "endpoints/RevocationEndpoint.h"
+#include "endpoints/TokenEndpoint.h"
+#include "endpoints/UserInfoEndpoint.h"
 #include "http/Router.h"
+#include "jose/KeyRing.h"
+#include "tokens/ScopeClaims.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +67,8 @@ private Q_SLOTS:
     void signingAlgorithmsRs256First();
     void byteStable();
     void endpointServesTheSameBytes();
+    void scopesAndClaimsFromEndpointsJoinTheDefaults();
+    void providerEndpointsListWhatWorks();
 };
 
 void TestDiscoveryDocument::issuerAndEndpointUrls_data()
@@ -218,6 +230,76 @@ void TestDiscoveryDocument::endpointServesTheSameBytes()
     const QJsonObject document = QJsonDocument::fromJson(printed).object();
     QCOMPARE(document.value(u"jwks_uri"_s).toString(), u"https://id.example/tenant/jwks"_s);
     QCOMPARE(document.size(), 7); // issuer, jwks_uri and the five fixed members
+}
+
+void TestDiscoveryDocument::scopesAndClaimsFromEndpointsJoinTheDefaults()
+{
+    const QJsonObject authorize{
+        {u"scopes_supported"_s, QJsonArray{u"openid"_s, u"address"_s, u"phone"_s}},
+    };
+    const QJsonObject userinfo{
+        {u"claims_supported"_s, QJsonArray{u"sub"_s, u"address"_s, u"phone_number"_s}},
+    };
+    const QJsonObject document =
+        DiscoveryDocument(QUrl(u"https://id.example"_s),
+                          {endpoint(u"/authorize"_s, u"authorization_endpoint"_s, authorize),
+                           endpoint(u"/userinfo"_s, u"userinfo_endpoint"_s, userinfo), jwks()},
+                          {u"RS256"_s})
+            .toJson();
+    const QStringList scopes = strings(document.value(u"scopes_supported"_s));
+    const QStringList claims = strings(document.value(u"claims_supported"_s));
+    // Nothing an endpoint serves is overwritten by the defaults ...
+    for (const QString &scope : {u"address"_s, u"phone"_s})
+        QVERIFY2(scopes.contains(scope), qPrintable(scopes.join(u' ')));
+    for (const QString &claim : {u"address"_s, u"phone_number"_s})
+        QVERIFY2(claims.contains(claim), qPrintable(claims.join(u' ')));
+    // ... the defaults stay, and nothing is listed twice.
+    for (const QString &scope : DiscoveryDocument::defaultScopes())
+        QVERIFY(scopes.contains(scope));
+    for (const QString &claim : DiscoveryDocument::defaultClaims())
+        QVERIFY(claims.contains(claim));
+    QCOMPARE(scopes.count(u"openid"_s), 1);
+    QCOMPARE(claims.count(u"sub"_s), 1);
+}
+
+void TestDiscoveryDocument::providerEndpointsListWhatWorks()
+{
+    // The real endpoints, as Provider mounts them.
+    lanyard::test::ProviderServicesFixture f;
+    QVERIFY2(f.error.isEmpty(), qPrintable(f.error));
+    const std::shared_ptr<const ProviderServices> services = f.services;
+    const QUrl issuer = lanyard::test::ProviderServicesFixture::issuer();
+    Router router(issuer);
+    for (const std::shared_ptr<Endpoint> &e :
+         QList<std::shared_ptr<Endpoint>>{std::make_shared<AuthorizationEndpoint>(services),
+                                          std::make_shared<TokenEndpoint>(services),
+                                          std::make_shared<UserInfoEndpoint>(services),
+                                          std::make_shared<IntrospectionEndpoint>(services),
+                                          std::make_shared<RevocationEndpoint>(services)})
+        QVERIFY(router.add(e).ok());
+    const QJsonObject document =
+        DiscoveryDocument(issuer, router.mounted(), f.keyRing()->signingAlgorithms()).toJson();
+
+    // Every scope the authorization endpoint grants and every claim
+    // userinfo releases for them (OpenID Connect Core §5.4).
+    const QStringList scopes = strings(document.value(u"scopes_supported"_s));
+    for (const QString &scope : AuthorizationRequestParser::supportedScopes())
+        QVERIFY2(scopes.contains(scope), qPrintable(scope));
+    const QStringList claims = strings(document.value(u"claims_supported"_s));
+    for (const QString &claim : ScopeClaims::supportedClaims())
+        QVERIFY2(claims.contains(claim), qPrintable(claim));
+    for (const QString &claim : {u"address"_s, u"phone_number"_s, u"phone_number_verified"_s,
+                                 u"groups"_s, u"middle_name"_s})
+        QVERIFY2(claims.contains(claim), qPrintable(claim));
+
+    // RFC 8414 §2: introspection and revocation with their auth methods.
+    const QString base = issuer.toString();
+    QCOMPARE(document.value(u"introspection_endpoint"_s).toString(), base + u"/introspect"_s);
+    QCOMPARE(document.value(u"revocation_endpoint"_s).toString(), base + u"/revoke"_s);
+    QCOMPARE(strings(document.value(u"introspection_endpoint_auth_methods_supported"_s)),
+             (QStringList{u"client_secret_basic"_s, u"client_secret_post"_s}));
+    QCOMPARE(strings(document.value(u"revocation_endpoint_auth_methods_supported"_s)),
+             (QStringList{u"client_secret_basic"_s, u"client_secret_post"_s, u"none"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestDiscoveryDocument)

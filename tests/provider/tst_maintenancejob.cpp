@@ -17,6 +17,9 @@
 #include "store/SqlThrottleStore.h"
 #include "store/SqlTokenStore.h"
 
+#include "events/SessionEndNotifier.h"
+#include "logout/SessionTerminator.h"
+
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void reloadsTheKeyRingAfterAnExternalChange();
     void promotesDueKeysAndPublishesThem();
     void runsOnItsOwnThread();
+    void expiredSessionsEndLikeAnyOther();
 
 private:
     MaintenanceJob::Dependencies dependencies(const ProviderConfig &config = {}) const;
@@ -60,6 +64,7 @@ private:
     std::shared_ptr<SqlKeyStore> m_keys;
     std::shared_ptr<KeyRingHolder> m_ring;
     std::shared_ptr<JwksSource> m_jwks;
+    std::unique_ptr<SessionEndNotifier> m_notifier = std::make_unique<SessionEndNotifier>();
 };
 
 void TestMaintenanceJob::init()
@@ -99,14 +104,13 @@ MaintenanceJob::Dependencies TestMaintenanceJob::dependencies(const ProviderConf
                 KeyService::Dependencies{db, m_keys, std::make_shared<SqlClientStore>(db), m_clock,
                                          nullptr},
                 config),
-            m_ring,
-            m_jwks,
-            std::make_shared<SqlCodeStore>(db),
-            std::make_shared<SqlTokenStore>(db),
-            std::make_shared<SqlSessionStore>(db),
-            std::make_shared<SqlInteractionStore>(db),
-            std::make_shared<SqlThrottleStore>(db),
-            std::make_shared<SqlEventStore>(db)};
+            m_ring, m_jwks, std::make_shared<SqlCodeStore>(db), std::make_shared<SqlTokenStore>(db),
+            std::make_shared<SqlSessionStore>(db), std::make_shared<SqlInteractionStore>(db),
+            std::make_shared<SqlThrottleStore>(db), std::make_shared<SqlEventStore>(db),
+            // Expired sessions end through the shared step.
+            std::make_shared<const SessionTerminator>(SessionTerminator::Dependencies{
+                db, std::make_shared<SqlSessionStore>(db), std::make_shared<SqlTokenStore>(db),
+                m_clock, nullptr, m_notifier.get()})};
 }
 
 qint64 TestMaintenanceJob::rows(const QString &table) const
@@ -358,6 +362,33 @@ void TestMaintenanceJob::runsOnItsOwnThread()
     job.stop();
     QVERIFY(!job.isRunning());
     job.stop(); // idempotent
+}
+
+void TestMaintenanceJob::expiredSessionsEndLikeAnyOther()
+{
+    addSession(u"expired"_s, -1);
+    addSession(u"live"_s, 60);
+    // A family bound to the expired session (an access token's), and an
+    // offline_access family of the same account, which outlives sessions.
+    SqlTokenStore tokens(m_t->db);
+    QVERIFY(
+        tokens
+            .createFamily(u"bound"_s, u"app"_s, u"sub-alice"_s, u"expired"_s, T0, T0.addSecs(3600))
+            .ok());
+    QVERIFY(
+        tokens.createFamily(u"offline"_s, u"app"_s, u"sub-alice"_s, {}, T0, T0.addSecs(3600)).ok());
+    QSignalSpy ended(m_notifier.get(), &SessionEndNotifier::sessionEnded);
+    MaintenanceJob job(dependencies(), {});
+    const auto report = job.runOnce();
+    QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(u'\n')));
+    QCOMPARE(report.sessions, 1);
+    // Back-channel logout hears of it, with the reason.
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.at(0).at(0).value<Session>().id, u"expired"_s);
+    QCOMPARE(ended.at(0).at(1).toString(), u"expired"_s);
+    QVERIFY(tokens.isFamilyRevoked(u"bound"_s).value());
+    QVERIFY(!tokens.isFamilyRevoked(u"offline"_s).value());
+    QVERIFY(SqlSessionStore(m_t->db).find(u"live"_s)->has_value());
 }
 
 QTEST_GUILESS_MAIN(TestMaintenanceJob)

@@ -2,6 +2,7 @@
 #include "HttpTestClient.h"
 #include "ProviderServicesFixture.h"
 
+#include "auth/ClientAuthThrottle.h"
 #include "auth/OpaqueToken.h"
 #include "auth/Pkce.h"
 #include "core/Protocol.h"
@@ -24,6 +25,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
@@ -141,6 +144,10 @@ private Q_SLOTS:
     void clientCredentialsWithoutScope();
     void concurrentRedemption();
     void discoveryMembers();
+    void clientCredentialsWritesNothing();
+    void failedGrantRollsBack_data();
+    void failedGrantRollsBack();
+    void clientAuthenticationIsThrottled();
 
 private:
     struct Answer
@@ -231,6 +238,11 @@ void TestTokenEndpoint::initTestCase()
     all.append(opaque);
     Client doomed = client(u"doomed"_s, m::ClientSecretBasic);
     all.append(doomed);
+    Client guessed = client(u"guessed"_s, m::ClientSecretBasic);
+    guessed.grantTypes = {proto::grant::ClientCredentials};
+    guessed.redirectUris.clear();
+    guessed.scopes = {u"api.read"_s};
+    all.append(guessed);
     for (const Client &c : std::as_const(all))
         QVERIFY(clients.save(c).ok());
 
@@ -1103,6 +1115,98 @@ void TestTokenEndpoint::discoveryMembers()
     QCOMPARE(document.value(u"token_endpoint_auth_methods_supported"_s).toArray(),
              (QJsonArray{u"client_secret_basic"_s, u"client_secret_post"_s, u"none"_s}));
     QVERIFY(document.value(u"scopes_supported"_s).toArray().contains(u"offline_access"_s));
+}
+
+void TestTokenEndpoint::clientCredentialsWritesNothing()
+{
+    // A JWT access token for a client is self-contained: no token family
+    // row, no stored token (ClientCredentialsGrant), so issuance never
+    // queues for the database's write lock.
+    const auto count = [this](const QString &table) {
+        QSqlQuery query(m_f->database->db->connection());
+        return query.exec(u"SELECT COUNT(*) FROM "_s + table) && query.next()
+                   ? query.value(0).toInt()
+                   : -1;
+    };
+    const int families = count(u"token_families"_s);
+    const int tokens = count(u"tokens"_s);
+    QVERIFY(families >= 0 && tokens >= 0);
+    for (int i = 0; i < 3; ++i) {
+        const Answer answer = post("grant_type=client_credentials&scope=api.read&client_id=svc&"
+                                   "client_secret=" +
+                                   formEncode(Secret));
+        QCOMPARE(answer.status, 200);
+    }
+    QCOMPARE(count(u"token_families"_s), families);
+    QCOMPARE(count(u"tokens"_s), tokens);
+}
+
+void TestTokenEndpoint::failedGrantRollsBack_data()
+{
+    QTest::addColumn<QString>("grant");
+    QTest::newRow("code redemption, family and tokens") << u"code"_s;
+    QTest::newRow("refresh token rotation and its successor") << u"refresh"_s;
+}
+
+void TestTokenEndpoint::failedGrantRollsBack()
+{
+    if (lanyard::test::TestDatabase::usingPostgres())
+        QSKIP("the failure is injected with an SQLite trigger");
+    QFETCH(QString, grant);
+    QString code;
+    QString refreshToken;
+    if (grant == u"code"_s)
+        code = issueCode(CodeSpec{});
+    else
+        refreshToken = redeem().value(u"refresh_token"_s).toString();
+    QVERIFY(!code.isEmpty() || !refreshToken.isEmpty());
+
+    // Storing the refresh token - the grant's last write - fails.
+    QSqlQuery trigger(m_f->database->db->connection());
+    QVERIFY2(trigger.exec(u"CREATE TRIGGER fail_token_insert BEFORE INSERT ON tokens "
+                          "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s),
+             qPrintable(trigger.lastError().text()));
+    const Answer failed = grant == u"code"_s
+                              ? post(codeBody(code), {{"Authorization"_ba, basic(u"web"_s)}})
+                              : refresh(refreshToken);
+    QVERIFY(trigger.exec(u"DROP TRIGGER fail_token_insert"_s));
+    QCOMPARE(failed.status, 500);
+    QCOMPARE(failed.json.value(u"error"_s).toString(), QString(proto::error::ServerError));
+
+    // Nothing of the failed attempt stuck: the code is not burnt and its
+    // family not created (creating it again would conflict); the refresh
+    // token is not rotated (using it again would be reuse).
+    const Answer retried = grant == u"code"_s
+                               ? post(codeBody(code), {{"Authorization"_ba, basic(u"web"_s)}})
+                               : refresh(refreshToken);
+    QCOMPARE(retried.status, 200);
+    QVERIFY(!retried.json.value(u"refresh_token"_s).toString().isEmpty());
+    QVERIFY(m_f->publishedEvents(event_type::RefreshReused).isEmpty());
+    QVERIFY(m_f->publishedEvents(event_type::CodeReplayed).isEmpty());
+}
+
+void TestTokenEndpoint::clientAuthenticationIsThrottled()
+{
+    // ClientAuthThrottle behind the token endpoint: guesses of one client's
+    // secret from one address are cut off, the right secret included.
+    const QByteArray body = "grant_type=client_credentials&scope=api.read"_ba;
+    for (int i = 0; i < ClientAuthThrottle::FailureLimit; ++i) {
+        const Answer wrong =
+            post(body, {{"Authorization"_ba,
+                         basic(u"guessed"_s, u"guess-%1-0123456789abcdefghijklmnopqr"_s.arg(i))}});
+        QCOMPARE(wrong.status, 401);
+    }
+    const Answer refused = post(body, {{"Authorization"_ba, basic(u"guessed"_s)}});
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(refused.json.value(u"error"_s).toString(), QString(proto::error::InvalidClient));
+    QVERIFY(refused.raw.header("WWW-Authenticate").startsWith("Basic"));
+    QVERIFY(!refused.json.contains(u"access_token"_s));
+    const QList<Event> failures = m_f->publishedEvents(event_type::ClientAuthFailed);
+    QVERIFY(!failures.isEmpty());
+    QCOMPARE(failures.constLast().details.value(u"reason"_s).toString(), u"throttled"_s);
+    // Once the window has passed the right secret works again.
+    m_f->clock->advance(ClientAuthThrottle::WindowSecs + 1);
+    QCOMPARE(post(body, {{"Authorization"_ba, basic(u"guessed"_s)}}).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpoint)

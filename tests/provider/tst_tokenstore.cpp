@@ -71,6 +71,9 @@ private Q_SLOTS:
     void purgeDeletesAtMostBatchOfExpired();
     void purgeKeepsRevocationUntilTheFamilyExpires();
     void purgeNeedsBatchAndTime();
+    void accessTokenRevocationByJti();
+    void accessTokenRevocationNeedsFields_data();
+    void accessTokenRevocationNeedsFields();
 
 private:
     std::unique_ptr<TestDatabase> m_t;
@@ -482,6 +485,42 @@ void TestTokenStore::purgeNeedsBatchAndTime()
 {
     QCOMPARE(m_store->purgeExpired(T0, 0).error().kind, Error::Kind::Invalid);
     QCOMPARE(m_store->purgeExpired(QDateTime(), 1).error().kind, Error::Kind::Invalid);
+}
+
+void TestTokenStore::accessTokenRevocationByJti()
+{
+    QCOMPARE(m_store->isAccessTokenRevoked(u"jti-1"_s).value(), false);
+    QVERIFY(m_store->revokeAccessToken(u"jti-1"_s, u"app"_s, T0, T0.addSecs(600)).ok());
+    // A second revocation keeps the first record (and is no error).
+    QVERIFY(m_store->revokeAccessToken(u"jti-1"_s, u"app"_s, T0.addSecs(5), T0.addSecs(900)).ok());
+    QCOMPARE(m_store->isAccessTokenRevoked(u"jti-1"_s).value(), true);
+    // Revoked alone: nothing else is.
+    QCOMPARE(m_store->isAccessTokenRevoked(u"jti-2"_s).value(), false);
+    // Kept until the token's exp, then purged with the rest.
+    QCOMPARE(m_store->purgeExpired(T0.addSecs(599), 10).value(), 0);
+    QCOMPARE(m_store->isAccessTokenRevoked(u"jti-1"_s).value(), true);
+    QCOMPARE(m_store->purgeExpired(T0.addSecs(600), 10).value(), 1);
+    QCOMPARE(m_store->isAccessTokenRevoked(u"jti-1"_s).value(), false);
+}
+
+void TestTokenStore::accessTokenRevocationNeedsFields_data()
+{
+    QTest::addColumn<QString>("jti");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("expiresAt");
+    QTest::newRow("no jti") << QString() << T0 << T0.addSecs(60);
+    QTest::newRow("no time") << u"j"_s << QDateTime() << T0.addSecs(60);
+    QTest::newRow("no expiry") << u"j"_s << T0 << QDateTime();
+}
+
+void TestTokenStore::accessTokenRevocationNeedsFields()
+{
+    QFETCH(QString, jti);
+    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, expiresAt);
+    const auto revoked = m_store->revokeAccessToken(jti, u"app"_s, now, expiresAt);
+    QVERIFY(!revoked.ok());
+    QCOMPARE(revoked.error().kind, Error::Kind::Invalid);
 }
 
 QTEST_GUILESS_MAIN(TestTokenStore)

@@ -6,11 +6,13 @@
 #include "crypto/Random.h"
 #include "crypto/SecretHasher.h"
 #include "events/EventBus.h"
+#include "events/SessionEndNotifier.h"
 #include "http/Endpoint.h"
 #include "http/HttpService.h"
 #include "http/Router.h"
 #include "jose/KeyRing.h"
 #include "jose/KeyRingHolder.h"
+#include "logout/SessionTerminator.h"
 #include "store/SqlAccountStore.h"
 #include "store/SqlClientStore.h"
 #include "store/SqlCodeStore.h"
@@ -88,6 +90,7 @@ ProviderServicesFixture::ProviderServicesFixture()
     services->issuer = issuer();
     services->clock = clock;
     services->random = Random::system();
+    services->database = db;
     services->clients = std::make_shared<SqlClientStore>(db);
     services->accounts = std::make_shared<SqlAccountStore>(db);
     services->sessions = std::make_shared<SqlSessionStore>(db);
@@ -100,6 +103,10 @@ ProviderServicesFixture::ProviderServicesFixture()
     services->secretHasher = std::make_shared<SecretHasher>(nullptr, cheapArgon2());
     services->passwordHasher = std::make_shared<PasswordHasher>(cheapArgon2());
     services->events = events.get();
+    sessionEnds = std::make_unique<SessionEndNotifier>();
+    services->sessionTerminator =
+        std::make_shared<const SessionTerminator>(SessionTerminator::Dependencies{
+            db, services->sessions, services->tokens, clock, events.get(), sessionEnds.get()});
 }
 
 ProviderServicesFixture::~ProviderServicesFixture()

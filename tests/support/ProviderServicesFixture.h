@@ -22,6 +22,7 @@ class EventBus;
 class HttpService;
 class KeyRing;
 class Router;
+class SessionEndNotifier;
 } // namespace lanyard
 
 namespace lanyard::test {
@@ -55,6 +56,9 @@ public:
     /// Mutable until serve(): tests may change config or swap a service.
     std::shared_ptr<ProviderServices> services;
     std::unique_ptr<EventBus> events;
+    /// Fired by services->sessionTerminator (a SessionTerminator over these
+    /// stores and events) for every ended session.
+    std::unique_ptr<SessionEndNotifier> sessionEnds;
 
     std::shared_ptr<const KeyRing> keyRing() const;
 

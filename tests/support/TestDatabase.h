@@ -43,7 +43,8 @@ public:
             for (const QString &table :
                  {u"events"_s, u"accounts"_s, u"clients"_s, u"signing_keys"_s, u"settings"_s,
                   u"sessions"_s, u"interactions"_s, u"authorization_codes"_s, u"tokens"_s,
-                  u"token_families"_s, u"revoked_families"_s, u"consents"_s, u"login_failures"_s}) {
+                  u"token_families"_s, u"revoked_families"_s, u"consents"_s, u"login_failures"_s,
+                  u"revoked_access_tokens"_s}) {
                 QSqlQuery query(db->connection());
                 if (!query.exec(u"DELETE FROM "_s + table)) {
                     error = u"cannot empty "_s + table;

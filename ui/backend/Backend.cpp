@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backend/Backend.h"
 
+#include "admin/AccountService.h"
+#include "admin/ClientService.h"
 #include "admin/ExportService.h"
 #include "admin/ImportService.h"
 #include "admin/KeyService.h"
@@ -222,6 +224,16 @@ KeyService Backend::keyService() const
 SessionService Backend::sessionService() const
 {
     return m_provider->sessionService();
+}
+
+ClientService Backend::clientService() const
+{
+    return m_provider->clientService();
+}
+
+AccountService Backend::accountService() const
+{
+    return m_provider->accountService();
 }
 
 ImportService Backend::importService() const

@@ -16,6 +16,8 @@
 class QThread;
 
 namespace lanyard {
+class AccountService;
+class ClientService;
 class EventBus;
 class EventStore;
 class ExportService;
@@ -87,6 +89,8 @@ public:
     ProviderConfig config() const;
     KeyService keyService() const;
     SessionService sessionService() const;
+    ClientService clientService() const;
+    AccountService accountService() const;
     ImportService importService() const;
     ExportService exportService() const;
     std::shared_ptr<EventStore> eventStore() const;

@@ -3,8 +3,10 @@
 
 #include "backend/ServerStatus.h"
 
+#include <QList>
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -12,9 +14,14 @@ class QStackedWidget;
 namespace lanyard::ui {
 
 class Backend;
+class StatusDot;
 
 /// The administration suite's window: a sidebar of pages, the page stack,
 /// a status bar with the server state and the menus. GUI thread.
+///
+/// Keyboard: the sidebar takes focus (arrow keys move between pages),
+/// Ctrl+1 … Ctrl+7 jump to a page from anywhere (View menu), and the
+/// Server menu starts, stops and restarts the embedded provider.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,6 +30,9 @@ public:
     /// The pages, in sidebar order.
     enum class Page { Overview, Clients, Accounts, Keys, Sessions, Events, Settings, PageCount };
 
+    /// The QSettings key of the saved window geometry.
+    static QString geometrySettingsKey();
+
     /// `backend` must outlive the window.
     explicit MainWindow(Backend *backend, QWidget *parent = nullptr);
 
@@ -30,6 +40,17 @@ public:
     Page currentPage() const;
     /// The widget of `page` (tests, screenshots).
     QWidget *page(Page page) const;
+    /// The View menu's action that shows `page` (Ctrl+1 …).
+    QAction *pageAction(Page page) const;
+
+    /// Restores the geometry saved in QSettings (or picks a size that fits
+    /// the screen) and saves it again when the window closes. Off by
+    /// default, so tests leave the user's settings alone.
+    void rememberGeometry();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addPage(Page page, QWidget *widget, const QString &iconName, const QString &title);
@@ -37,11 +58,19 @@ private:
     void showStatus(const ServerStatus &status);
     void exportDiscovery();
     void showAbout();
+    /// A size for a first start: enough for the pages, within the screen.
+    QSize defaultSize() const;
 
     Backend *m_backend;
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
+    StatusDot *m_statusDot;
     QLabel *m_statusLabel;
+    QList<QAction *> m_pageActions;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    bool m_rememberGeometry = false;
 };
 
 } // namespace lanyard::ui

@@ -83,12 +83,14 @@ export function parseForms(html, pageUrl) {
   return forms;
 }
 
-/** What kind of provider page `forms` make: 'login', 'consent', 'form_post' or null. */
+/** What kind of provider page `forms` make: 'login', 'consent', 'logout', 'form_post' or null. */
 export function classify(forms) {
   if (forms.length !== 1) return null;
   const [form] = forms;
   if (form.inputs.some((i) => i.name === 'password' && i.type === 'password')) return 'login';
   if (form.buttons.some((b) => b.name === 'decision')) return 'consent';
+  // The RP-initiated logout confirmation (Sign out / Stay signed in).
+  if (form.buttons.some((b) => b.name === 'logout')) return 'logout';
   if (form.method === 'post' && form.inputs.every((i) => i.type === 'hidden')) return 'form_post';
   return null;
 }
@@ -98,6 +100,18 @@ export function formFields(form) {
   return form.inputs
     .filter((i) => i.name !== '' && !['submit', 'button', 'image', 'reset'].includes(i.type))
     .map((i) => [i.name, i.value]);
+}
+
+/**
+ * Every Set-Cookie field of `headers`. Headers.getSetCookie() is missing from
+ * the fetch of Debian 12's Node 18 (its undici 5.15 predates it), where
+ * get('set-cookie') joins the fields with ", ": split there again, only
+ * before a `name=` (an Expires date's comma is followed by a day number).
+ */
+export function setCookies(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined === null ? [] : joined.split(/,\s*(?=[^;,=\s]+=)/);
 }
 
 export class Browser {
@@ -127,7 +141,7 @@ export class Browser {
   }
 
   remember(url, response) {
-    for (const header of response.headers.getSetCookie()) {
+    for (const header of setCookies(response.headers)) {
       const [pair, ...rest] = header.split(';');
       const equals = pair.indexOf('=');
       if (equals <= 0) continue;
@@ -270,6 +284,8 @@ export function describeError(error) {
   for (const key of ['step', 'details', 'code', 'error', 'error_description', 'status']) {
     if (error?.[key] !== undefined) out[key] = error[key];
   }
+  // openid-client 5 (OPError, RPError) keeps the HTTP response it failed on.
+  if (out.status === undefined && error?.response?.statusCode !== undefined) out.status = error.response.statusCode;
   if (error?.cause !== undefined) {
     out.cause = error.cause instanceof Error ? { name: error.cause.name, message: error.cause.message } : error.cause;
     if (error.cause?.error !== undefined) out.cause.error = error.cause.error;
