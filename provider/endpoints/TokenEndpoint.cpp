@@ -168,7 +168,8 @@ HttpResponse TokenEndpoint::answer(const RequestContext &request, const QString 
     tokenRequest.sourceAddress = request.remoteAddress().toString();
 
     QString subject;
-    auto tokens = runGrant(*grant, tokenRequest, &subject);
+    QString username;
+    auto tokens = runGrant(*grant, tokenRequest, &subject, &username);
     if (!tokens)
         return errorResponse(tokens.error(), request);
 
@@ -180,7 +181,7 @@ HttpResponse TokenEndpoint::answer(const RequestContext &request, const QString 
                            {u"scopes"_s, QJsonArray::fromStringList(tokens->scopes)},
                            {u"id_token"_s, !tokens->idToken.isEmpty()},
                            {u"refresh_token"_s, !tokens->refreshToken.isEmpty()}},
-                          true);
+                          true, username);
     // RFC 6749 §5.1: "The authorization server MUST include the HTTP
     // "Cache-Control" response header field [RFC2616] with a value of
     // "no-store" in any response containing tokens, credentials, or other
@@ -190,7 +191,8 @@ HttpResponse TokenEndpoint::answer(const RequestContext &request, const QString 
 }
 
 Result<TokenResponse, OAuthError>
-TokenEndpoint::runGrant(const Grant &grant, const TokenRequest &request, QString *subject) const
+TokenEndpoint::runGrant(const Grant &grant, const TokenRequest &request, QString *subject,
+                        QString *username) const
 {
     // fosite: the writes of one grant step - the code redeemed, the family,
     // the refresh token; or the presented refresh token rotated and its
@@ -209,6 +211,7 @@ TokenEndpoint::runGrant(const Grant &grant, const TokenRequest &request, QString
         if (!validated)
             return std::move(validated).error();
         *subject = validated->subject;
+        *username = validated->username;
         return grant.respond(request, *validated);
     }();
     if (!transaction)

@@ -71,9 +71,9 @@ private:
     HttpResponse answer(const RequestContext &request, const QString &origin,
                         ClientCors::Verdict *verdict);
     /// Runs `grant`'s two phases, in a transaction when the grant asks for
-    /// one; `*subject` receives the validated subject.
+    /// one; `*subject` and `*username` receive the validated account's.
     Result<TokenResponse, OAuthError> runGrant(const Grant &grant, const TokenRequest &request,
-                                               QString *subject) const;
+                                               QString *subject, QString *username) const;
 
     std::shared_ptr<const ProviderServices> m_services;
     GrantRegistry m_grants;

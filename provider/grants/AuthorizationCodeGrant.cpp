@@ -111,11 +111,13 @@ AuthorizationCodeGrant::validate(const TokenRequest &request) const
         return std::move(pkce).error();
     }
 
-    if (auto account = GrantSupport::activeAccount(*m_services->accounts, stored.subject); !account)
+    auto account = GrantSupport::activeAccount(*m_services->accounts, stored.subject);
+    if (!account)
         return std::move(account).error();
 
     ValidatedGrant grant;
     grant.subject = stored.subject;
+    grant.username = account->username;
     grant.scopes = stored.scopes;
     grant.grantedScopes = stored.scopes;
     grant.familyId = stored.familyId;

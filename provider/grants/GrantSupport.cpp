@@ -64,7 +64,8 @@ Result<Account, OAuthError> GrantSupport::activeAccount(const AccountStore &acco
 }
 
 void GrantSupport::publish(EventBus *events, QLatin1StringView type, const TokenRequest &request,
-                           const QString &subject, const QJsonObject &details, bool success)
+                           const QString &subject, const QJsonObject &details, bool success,
+                           const QString &username)
 {
     if (!events)
         return;
@@ -73,6 +74,7 @@ void GrantSupport::publish(EventBus *events, QLatin1StringView type, const Token
     event.success = success;
     event.clientId = request.client.clientId;
     event.subject = subject;
+    event.username = username;
     event.sourceAddress = request.sourceAddress;
     event.details = details;
     events->publish(event);

@@ -41,7 +41,8 @@ public:
     /// Publishes an event of `type` stamped with the request's client and
     /// source address. Never pass a token or code in `details`.
     static void publish(EventBus *events, QLatin1StringView type, const TokenRequest &request,
-                        const QString &subject, const QJsonObject &details, bool success);
+                        const QString &subject, const QJsonObject &details, bool success,
+                        const QString &username = {});
 
     /// server_error carrying `what` and the store's message (log only).
     static OAuthError storeFailed(const QString &what, const Error &error);

@@ -104,11 +104,13 @@ Result<ValidatedGrant, OAuthError> RefreshTokenGrant::validate(const TokenReques
         }
     }
 
-    if (auto account = GrantSupport::activeAccount(*m_services->accounts, token.subject); !account)
+    auto account = GrantSupport::activeAccount(*m_services->accounts, token.subject);
+    if (!account)
         return std::move(account).error();
 
     ValidatedGrant grant;
     grant.subject = token.subject;
+    grant.username = account->username;
     grant.scopes = requested->isEmpty() ? token.scopes : *requested;
     grant.grantedScopes = token.scopes;
     grant.familyId = token.familyId;

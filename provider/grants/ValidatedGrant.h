@@ -13,6 +13,9 @@ struct ValidatedGrant
 {
     /// The account's `sub`; empty for client_credentials.
     QString subject;
+    /// The account's username at validation, for the token events (the
+    /// log names people, not only their `sub`); empty for client_credentials.
+    QString username;
     /// Scopes of the access token to issue (narrowed on refresh).
     QStringList scopes;
     /// Scopes of the grant as a whole (a refresh token keeps these; RFC 6749 §6).

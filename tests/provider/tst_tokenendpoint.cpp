@@ -448,6 +448,8 @@ void TestTokenEndpoint::codeGrant()
     QCOMPARE(issued.size(), 1);
     QCOMPARE(issued.first().clientId, u"web"_s);
     QCOMPARE(issued.first().subject, Alice);
+    // The log names the person, not only the `sub`.
+    QCOMPARE(issued.first().username, u"alice"_s);
     QCOMPARE(issued.first().sourceAddress, u"127.0.0.1"_s);
     QCOMPARE(issued.first().details.value(u"grant_type"_s).toString(), u"authorization_code"_s);
     QCOMPARE(issued.first().details.value(u"scopes"_s).toArray().size(), FullScopes.size());
@@ -841,6 +843,7 @@ void TestTokenEndpoint::refreshRotation()
     const QList<Event> refreshed = m_f->publishedEvents(event_type::TokenRefreshed);
     QCOMPARE(refreshed.size(), 1);
     QCOMPARE(refreshed.first().details.value(u"grant_type"_s).toString(), u"refresh_token"_s);
+    QCOMPARE(refreshed.first().username, u"alice"_s);
     QVERIFY(m_f->publishedEvents(event_type::TokenIssued).isEmpty());
 
     // The new one works in turn.
@@ -1050,6 +1053,7 @@ void TestTokenEndpoint::clientCredentials()
     QCOMPARE(issued.first().details.value(u"grant_type"_s).toString(), u"client_credentials"_s);
     QCOMPARE(issued.first().clientId, u"svc"_s);
     QVERIFY(issued.first().subject.isEmpty());
+    QVERIFY(issued.first().username.isEmpty());
 }
 
 void TestTokenEndpoint::clientCredentialsWithoutScope()
