@@ -91,6 +91,7 @@ private Q_SLOTS:
     void install_data();
     void install();
     void installTranslatesTheWindow();
+    void englishPlurals();
     void qtStringsFollow();
     void defaultLocaleOnRequest();
     void chosenLanguage_data();
@@ -186,6 +187,18 @@ void TestTranslationLoader::installTranslatesTheWindow()
     }
     // Destroyed: nothing of it stays installed.
     QCOMPARE(translated(first), QString::fromUtf8(first.source));
+}
+
+void TestTranslationLoader::englishPlurals()
+{
+    TranslationLoader loader;
+    QCOMPARE(loader.install(QLocale(u"en_US"_s)), u"en"_s);
+    const char *context = "lanyard::ui::EventsPage";
+    QCOMPARE(QCoreApplication::translate(context, "%n event(s)", nullptr, 1), u"1 event"_s);
+    QCOMPARE(QCoreApplication::translate(context, "%n event(s)", nullptr, 2), u"2 events"_s);
+    QCOMPARE(QCoreApplication::translate(context, "%n event(s)", nullptr, 0), u"0 events"_s);
+    // A string without plural forms is the source itself.
+    QCOMPARE(QCoreApplication::translate(context, "Events"), u"Events"_s);
 }
 
 void TestTranslationLoader::qtStringsFollow()

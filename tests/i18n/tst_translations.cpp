@@ -315,6 +315,7 @@ void TestTranslations::catalogs_data()
     QTest::addColumn<QString>("ts");
     QTest::addColumn<QString>("sources");
     QTest::addColumn<QStringList>("includes");
+    QTest::addColumn<QStringList>("options");
 
     QFile file(QStringLiteral(LANYARD_I18N_CATALOGS));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
@@ -327,9 +328,12 @@ void TestTranslations::catalogs_data()
         QStringList includes;
         for (const QJsonValue &include : entry.value(u"includes"_s).toArray())
             includes.append(include.toString());
+        QStringList options;
+        for (const QJsonValue &option : entry.value(u"options"_s).toArray())
+            options.append(option.toString());
         const QString ts = entry.value(u"ts"_s).toString();
         QTest::newRow(qPrintable(QFileInfo(ts).fileName()))
-            << lupdate << ts << entry.value(u"sources"_s).toString() << includes;
+            << lupdate << ts << entry.value(u"sources"_s).toString() << includes << options;
     }
 }
 
@@ -339,6 +343,8 @@ void TestTranslations::catalogs()
     QFETCH(QString, ts);
     QFETCH(QString, sources);
     QFETCH(QStringList, includes);
+    // -pluralonly for the English catalog, which holds plural forms only.
+    QFETCH(QStringList, options);
 
     // lupdate into a copy: the catalog as update_translations would leave
     // it, with the strings of the code as it is now.
@@ -350,6 +356,7 @@ void TestTranslations::catalogs()
 
     QStringList arguments{u"-silent"_s, u"-no-obsolete"_s, u"-source-language"_s,
                           u"en"_s,      u"-locations"_s,   u"absolute"_s};
+    arguments += options;
     for (const QString &include : includes)
         arguments << u"-I"_s << include;
     arguments << u"@"_s + sources << u"-ts"_s << copy;

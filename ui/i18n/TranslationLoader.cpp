@@ -25,8 +25,12 @@ QStringList catalogCodes()
     QStringList codes;
     const QStringList files = QDir(QString(CatalogFolder))
                                   .entryList({CatalogPrefix + u"*.qm"_s}, QDir::Files, QDir::Name);
-    for (const QString &file : files)
-        codes.append(file.sliced(CatalogPrefix.size()).chopped(3));
+    for (const QString &file : files) {
+        // lanyard_en.qm holds only English plural forms, not a language.
+        const QString code = file.sliced(CatalogPrefix.size()).chopped(3);
+        if (code != SourceLanguage)
+            codes.append(code);
+    }
     return codes;
 }
 
@@ -105,8 +109,17 @@ QString TranslationLoader::install(const QLocale &locale, bool setDefaultLocale)
         if (!code.isEmpty())
             break;
     }
-    if (code.isEmpty() || code == SourceLanguage)
+    if (code.isEmpty() || code == SourceLanguage) {
+        // English is the source language; its catalog only turns "%n
+        // session(s)" into "1 session" / "2 sessions" (absent in builds
+        // without the app, such as the ui tests).
+        auto plurals = std::make_unique<QTranslator>();
+        if (plurals->load(CatalogFolder + u'/' + CatalogPrefix + SourceLanguage + u".qm"_s)) {
+            QCoreApplication::installTranslator(plurals.get());
+            m_lanyard = std::move(plurals);
+        }
         return m_language;
+    }
 
     auto lanyard = std::make_unique<QTranslator>();
     if (!lanyard->load(CatalogFolder + u'/' + CatalogPrefix + code + u".qm"_s)) {
