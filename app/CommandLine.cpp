@@ -150,13 +150,54 @@ QString checkWords(const QString &command, const QStringList &words)
 QString CommandLine::overview()
 {
     QString text = u"Usage: lanyard [COMMAND] [OPTIONS]\n\n"
-                   "Without a command, starts the desktop administration suite.\n\n"
+                   "Without a command, starts the desktop administration suite:\n"
+                   "  lanyard [--db FILE]\n"
+                   "      with --db, manages that database (the system service's, for example)\n"
+                   "      without serving it; the window's Start button serves it on request\n\n"
                    "Commands:\n"_s;
     for (const CommandSpec &spec : commands())
         text += u"  lanyard %1\n      %2\n"_s.arg(spec.synopsis, spec.summary);
     text += u"\n  lanyard --help | --version\n"
             "\nExit status: 0 on success, 2 on bad usage, 1 on any other failure.\n"_s;
     return text;
+}
+
+CommandLine::Parsed CommandLine::parseGui(const QStringList &args)
+{
+    Parsed result;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOption(help);
+    parser.addOption(dbOption());
+    if (!parser.parse(QStringList{u"lanyard"_s} + args)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    Invocation inv;
+    if (parser.isSet(help)) {
+        inv.command = Command::Help;
+        inv.helpText = overview();
+        result.invocation = inv;
+        return result;
+    }
+    if (const QStringList positional = parser.positionalArguments(); !positional.isEmpty()) {
+        const QString word = positional.first();
+        const bool isCommand =
+            std::any_of(commands().cbegin(), commands().cend(),
+                        [&](const CommandSpec &spec) { return spec.name == word; });
+        result.error = isCommand ? u"the command goes first: lanyard %1 --db FILE"_s.arg(word)
+                                 : u"unexpected argument \"%1\""_s.arg(word);
+        return result;
+    }
+    inv.command = Command::Gui;
+    inv.database = parser.value(u"db"_s);
+    if (inv.database.isEmpty()) {
+        result.error = u"--db needs a file name"_s;
+        return result;
+    }
+    result.invocation = inv;
+    return result;
 }
 
 CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
@@ -182,6 +223,9 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments)
         result.invocation = inv;
         return result;
     }
+
+    if (first == u"--db"_s || first.startsWith(u"--db="_s))
+        return parseGui(args);
 
     const auto spec = std::find_if(commands().begin(), commands().end(),
                                    [&](const CommandSpec &s) { return s.name == first; });

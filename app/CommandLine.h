@@ -15,6 +15,8 @@ struct Invocation
 
     Command command = Command::Gui;
     /// `--db`: empty means the GUI's database in the user's data folder.
+    /// For the window (`lanyard --db FILE`), another database is managed
+    /// without being served (see commands::gui).
     QString database;
     /// `--issuer`, `--listen HOST:PORT`, `--tls-cert`, `--tls-key` (serve, discovery).
     QString issuer;
@@ -48,6 +50,11 @@ public:
     static Parsed parse(const QStringList &arguments);
     /// The overview printed by `lanyard --help`.
     static QString overview();
+
+private:
+    /// `lanyard --db FILE` (or `--db=FILE`): the window on that database.
+    /// `args` without the program name.
+    static Parsed parseGui(const QStringList &args);
 };
 
 } // namespace lanyard::app

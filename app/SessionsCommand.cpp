@@ -95,7 +95,11 @@ int sessions(const Invocation &invocation)
         // the keys in force.
         if (auto keys = (*provider)->prepareKeys(); !keys)
             return console::fail(keys.error().message);
-        backchannel->start((*provider)->issuer());
+        // Signed with the issuer relying parties know: the one the service
+        // serving this database announced (its --issuer may differ from the
+        // stored settings), else the configured one.
+        const QUrl announced = (*provider)->announcedIssuer();
+        backchannel->start(announced.isEmpty() ? (*provider)->issuer() : announced);
     }
     int code = ExitUsage;
     if (action == u"list"_s)

@@ -31,7 +31,7 @@ int main(int argc, char **argv)
         console::out(u"lanyard "_s + QStringLiteral(LANYARD_VERSION));
         return ExitSuccess;
     case Command::Gui:
-        return commands::gui(argc, argv);
+        return commands::gui(argc, argv, invocation);
     default:
         break;
     }

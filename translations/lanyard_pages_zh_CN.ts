@@ -5,7 +5,7 @@
     <name>ConsentPage</name>
     <message>
         <source>Know who you are (your account identifier)</source>
-        <translation>确认您的身份（您的账号标识）</translation>
+        <translation>识别您的身份（您的账户标识）</translation>
     </message>
     <message>
         <source>See your name and username</source>
@@ -39,7 +39,7 @@
     <message>
         <source>Allow %1 access?</source>
         <extracomment>The browser tab&apos;s title; %1 is the application&apos;s name.</extracomment>
-        <translation>允许 %1 访问吗？</translation>
+        <translation>是否允许 %1 访问？</translation>
     </message>
     <message>
         <source>Allow access?</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>The application sent a request this server cannot accept. Please tell the application&apos;s administrator.</source>
-        <translation>该应用发送的请求无法被本服务器接受。请告知该应用的管理员。</translation>
+        <translation>本服务器无法接受该应用发送的请求。请告知该应用的管理员。</translation>
     </message>
     <message>
         <source>Error code: %1</source>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <source>The form was sent twice. Go back to the application.</source>
-        <translation>表单被重复提交了。请返回应用。</translation>
+        <translation>表单已重复提交。请返回应用。</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -218,7 +218,7 @@
     </message>
     <message>
         <source>The application sent a sign-out request this server cannot accept. Please tell the application&apos;s administrator.</source>
-        <translation>该应用发送的退出登录请求无法被本服务器接受。请告知该应用的管理员。</translation>
+        <translation>本服务器无法接受该应用发送的退出登录请求。请告知该应用的管理员。</translation>
     </message>
     <message>
         <source>Error code: %1</source>

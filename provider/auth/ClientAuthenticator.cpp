@@ -293,12 +293,14 @@ Result<Client, OAuthError> ClientAuthenticator::verifySecret(const Client &clien
         return failed.withDetail(u"confidential client has no stored secret"_s);
     if (secret.isEmpty())
         return failed.withDetail(u"empty client secret"_s);
-    if (m_cache->contains(client.clientId, secret, client.secretHash))
+    // Fast-format hashes cost about as much to verify as a cache look-up
+    // (an HMAC each); only Argon2id results are worth keeping.
+    const bool fast = SecretHasher::isFastFormat(client.secretHash);
+    if (!fast && m_cache->contains(client.clientId, secret, client.secretHash))
         return client;
     if (!m_hasher->verify(secret, client.secretHash))
         return failed.withDetail(u"wrong client secret"_s);
-    // Fast-format hashes cost microseconds; only Argon2id results are worth keeping.
-    if (!SecretHasher::isFastFormat(client.secretHash))
+    if (!fast)
         m_cache->insert(client.clientId, secret, client.secretHash);
     return client;
 }

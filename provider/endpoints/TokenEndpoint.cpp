@@ -187,7 +187,7 @@ HttpResponse TokenEndpoint::answer(const RequestContext &request, const QString 
     // "no-store" in any response containing tokens, credentials, or other
     // sensitive information, as well as the "Pragma" response header field
     // [RFC2616] with a value of "no-cache"."
-    return ResponseWriter::json(tokens->toJson(), 200, Flag::NoStore);
+    return ResponseWriter::jsonBytes(tokens->toJsonBytes(), 200, Flag::NoStore);
 }
 
 Result<TokenResponse, OAuthError>

@@ -150,10 +150,19 @@ QHttpServerResponse HttpResponse::toQHttpServerResponse() const
 
 QByteArray HttpResponse::currentDate()
 {
-    // RFC 9110 §5.6.7: IMF-fixdate, always in GMT, English names.
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
-        .toLatin1();
+    // Formatted once a second per thread: every response carries it.
+    thread_local qint64 formattedSecs = -1;
+    thread_local QByteArray formatted;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != formattedSecs) {
+        // RFC 9110 §5.6.7: IMF-fixdate, always in GMT, English names.
+        formatted = QLocale::c()
+                        .toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC),
+                                  u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                        .toLatin1();
+        formattedSecs = now;
+    }
+    return formatted;
 }
 
 QByteArray HttpResponse::reasonPhrase(int status)

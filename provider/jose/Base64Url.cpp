@@ -32,8 +32,43 @@ JoseError bad(const QString &why)
 
 QByteArray Base64Url::encode(QByteArrayView data)
 {
-    return data.toByteArray().toBase64(QByteArray::Base64UrlEncoding |
-                                       QByteArray::OmitTrailingEquals);
+    QByteArray out;
+    append(out, data);
+    return out;
+}
+
+void Base64Url::append(QByteArray &out, QByteArrayView data)
+{
+    // RFC 4648 §5: the URL and filename safe alphabet.
+    static constexpr char Alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const auto *bytes = reinterpret_cast<const unsigned char *>(data.data());
+    const auto in = [bytes](qsizetype at) {
+        return static_cast<unsigned int>(bytes[at]);
+    };
+    const qsizetype size = data.size();
+    const qsizetype start = out.size();
+    // RFC 7515 §2: no '=' padding, so a final 1 or 2 bytes make 2 or 3 characters.
+    out.resize(start + (size / 3) * 4 + (size % 3 == 0 ? 0 : size % 3 + 1));
+    char *cursor = out.data() + start;
+    qsizetype i = 0;
+    for (; i + 3 <= size; i += 3) {
+        const unsigned int group = (in(i) << 16) | (in(i + 1) << 8) | in(i + 2);
+        *cursor++ = Alphabet[(group >> 18) & 0x3f];
+        *cursor++ = Alphabet[(group >> 12) & 0x3f];
+        *cursor++ = Alphabet[(group >> 6) & 0x3f];
+        *cursor++ = Alphabet[group & 0x3f];
+    }
+    if (size - i == 1) {
+        const unsigned int group = in(i) << 16;
+        *cursor++ = Alphabet[(group >> 18) & 0x3f];
+        *cursor++ = Alphabet[(group >> 12) & 0x3f];
+    } else if (size - i == 2) {
+        const unsigned int group = (in(i) << 16) | (in(i + 1) << 8);
+        *cursor++ = Alphabet[(group >> 18) & 0x3f];
+        *cursor++ = Alphabet[(group >> 12) & 0x3f];
+        *cursor++ = Alphabet[(group >> 6) & 0x3f];
+    }
 }
 
 Result<QByteArray, JoseError> Base64Url::decode(QByteArrayView text)

@@ -16,6 +16,9 @@ class Base64Url
 public:
     /// Encodes `data` without '=' padding.
     static QByteArray encode(QByteArrayView data);
+    /// Appends encode(`data`) to `out` (no temporary copies). `data` must
+    /// not point into `out`.
+    static void append(QByteArray &out, QByteArrayView data);
 
     /// Strict decode: rejects padding, characters outside [A-Za-z0-9_-]
     /// (including whitespace and the '+' '/' of plain base64), lengths with

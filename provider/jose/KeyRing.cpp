@@ -147,6 +147,16 @@ Result<QByteArray, JoseError> KeyRing::sign(const QString &alg, const QJsonObjec
     return Jwt::sign(alg, entry.key.get(), payload, entry.kid, typ);
 }
 
+Result<QByteArray, JoseError> KeyRing::signPayload(const QString &alg, QByteArrayView payload,
+                                                   const QString &typ) const
+{
+    const auto it = d->active.constFind(alg);
+    if (it == d->active.constEnd())
+        return JoseError{Code::UnsupportedAlgorithm, u"no active signing key for "_s + alg};
+    const Entry &entry = d->entries[*it];
+    return Jws::sign(alg, entry.key.get(), payload, entry.kid, typ);
+}
+
 Result<Jws::Decoded, JoseError> KeyRing::verifyDecoded(QByteArrayView compact,
                                                        const QStringList &allowedAlgs) const
 {

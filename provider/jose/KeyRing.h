@@ -60,6 +60,10 @@ public:
     /// `alg` is Active.
     Result<QByteArray, JoseError> sign(const QString &alg, const QJsonObject &payload,
                                        const QString &typ = {}) const;
+    /// The same for a payload already serialised (a JWT's claims written
+    /// with JsonWriter). Any thread.
+    Result<QByteArray, JoseError> signPayload(const QString &alg, QByteArrayView payload,
+                                              const QString &typ = {}) const;
 
     /// Verifies a compact JWS and returns its payload as a JSON object. The
     /// key is the published key named by the header's kid (UnknownKey if

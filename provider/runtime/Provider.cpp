@@ -33,7 +33,9 @@
 #include "logout/SessionTerminator.h"
 #include "runtime/MaintenanceJob.h"
 #include "runtime/ProviderServices.h"
+#include "store/CachedClientStore.h"
 #include "store/Database.h"
+#include "store/EventStore.h"
 #include "store/SettingsApplier.h"
 #include "store/SqlAccountStore.h"
 #include "store/SqlClientStore.h"
@@ -187,7 +189,9 @@ std::shared_ptr<const ProviderServices> Provider::makeServices(const ProviderCon
     services->clock = m_clock;
     services->random = m_random;
     services->database = m_db;
-    services->clients = m_clients;
+    // Every token request looks its client up: served from memory, with
+    // this process's writes seen at once (CachedClientStore).
+    services->clients = std::make_shared<CachedClientStore>(m_clients, m_db, m_clock);
     services->accounts = m_accounts;
     services->sessions = m_sessions;
     services->interactions = m_interactions;
@@ -290,6 +294,21 @@ QUrl Provider::url() const
 QUrl Provider::issuer() const
 {
     return m_http->isRunning() ? m_http->issuer() : m_config.effectiveIssuer();
+}
+
+QUrl Provider::announcedIssuer() const
+{
+    EventQuery latest;
+    latest.types = {QString(event_type::ServerStarted)};
+    latest.limit = 1;
+    const auto found = m_eventStore->query(latest);
+    if (!found || found->isEmpty())
+        return {};
+    const QUrl issuer(found->constFirst().details.value(u"issuer"_s).toString(), QUrl::StrictMode);
+    if (!issuer.isValid() || issuer.host().isEmpty() ||
+        (issuer.scheme() != u"https"_s && issuer.scheme() != u"http"_s))
+        return {};
+    return issuer;
 }
 
 Result<QByteArray, Error> Provider::discoveryJson()

@@ -87,6 +87,11 @@ public:
     QUrl url() const;
     /// The issuer in effect (configured, or derived from the bound address).
     QUrl issuer() const;
+    /// The issuer the latest server on this database announced (its
+    /// server.started event): what relying parties use when a service serves
+    /// the database with an --issuer of its own. Empty when no server ever
+    /// started or the event holds no usable URL. Any thread.
+    QUrl announcedIssuer() const;
 
     /// The bodies of `/.well-known/openid-configuration` and the JWKS,
     /// byte for byte as the server serves them: for the running server's

@@ -23,6 +23,12 @@ public:
     /// Returns false when there was no such client.
     virtual Result<bool, Error> remove(const QString &clientId) = 0;
     virtual Result<qint64, Error> count() const = 0;
+
+    /// A number that changes whenever a write of this process may have
+    /// changed what find() answers: when the write runs, and again when the
+    /// transaction it joined ends (only then do other connections see it).
+    /// CachedClientStore compares it. Any thread.
+    virtual quint64 changeGeneration() const = 0;
 };
 
 } // namespace lanyard

@@ -15,6 +15,7 @@
 #include <QThreadStorage>
 
 #include <unordered_map>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -31,6 +32,9 @@ struct DatabaseThreadState
     int depth = 0;
     /// An inner scope ended without commit: the outer commit must fail.
     bool doomed = false;
+    /// Database::whenTransactionEnds() actions waiting for the outermost
+    /// scope to end.
+    std::vector<std::function<void()>> endActions;
 };
 
 namespace {
@@ -281,6 +285,24 @@ bool Database::inTransaction() const
     return threadState().depth > 0;
 }
 
+void Database::whenTransactionEnds(std::function<void()> action) const
+{
+    DatabaseThreadState &state = threadState();
+    if (state.depth > 0)
+        state.endActions.push_back(std::move(action));
+    else
+        action();
+}
+
+void Database::Transaction::runEndActions()
+{
+    // Taken first: an action may itself use the database.
+    std::vector<std::function<void()>> actions;
+    actions.swap(m_db.threadState().endActions);
+    for (const auto &action : actions)
+        action();
+}
+
 Database::Transaction::Transaction(const Database &db) : m_db(db)
 {
     DatabaseThreadState &state = db.threadState();
@@ -354,6 +376,8 @@ Result<void, Error> Database::Transaction::commit()
         return {};
     }
     state.depth = 0;
+    // Declared first, so it runs last: after COMMIT or ROLLBACK and unlocking.
+    const auto ended = qScopeGuard([this] { runEndActions(); });
     const auto unlock = qScopeGuard([this] { releaseWriteLock(); });
     // The connection the transaction began on; never a reopened one.
     QSqlDatabase connection = QSqlDatabase::database(state.connectionName, false);
@@ -392,6 +416,7 @@ void Database::Transaction::rollback()
     if (connection.isOpen())
         connection.rollback();
     releaseWriteLock();
+    runEndActions();
 }
 
 } // namespace lanyard

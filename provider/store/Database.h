@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -88,6 +89,12 @@ public:
     /// Any thread.
     bool inTransaction() const;
 
+    /// Runs `action` on the calling thread once its outermost Transaction on
+    /// this database has ended (committed or rolled back), or at once when
+    /// none is open: for caches that must forget what a write may have
+    /// changed only when other connections can see it. Any thread.
+    void whenTransactionEnds(std::function<void()> action) const;
+
     /// The schema version after open() migrated the database. Any thread.
     int schemaVersion() const { return m_schemaVersion; }
     /// "QSQLITE" or "QPSQL". Any thread.
@@ -164,6 +171,8 @@ private:
 
     /// Ends the outermost scope on SQLite: releases the write lock.
     void releaseWriteLock();
+    /// Ends the outermost scope: runs the whenTransactionEnds() actions.
+    void runEndActions();
 
     const Database &m_db;
     State m_state = State::Failed;

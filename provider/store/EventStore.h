@@ -29,6 +29,10 @@ struct EventQuery
     QString text;
     /// Return events with id < beforeId (0: from the newest), newest first.
     qint64 beforeId = 0;
+    /// When set, return only events with id > *afterId, OLDEST first (the
+    /// first `limit` of them): how a reader follows the log as it grows
+    /// (EventTail). Combines with beforeId into an id range.
+    std::optional<qint64> afterId;
     /// At most this many events (at least 1).
     int limit = 200;
 };

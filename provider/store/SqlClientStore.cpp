@@ -4,11 +4,17 @@
 #include "store/Database.h"
 #include "store/SqlSupport.h"
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 namespace lanyard {
 
 namespace {
+
+/// SqlClientStore::changeGeneration(): one per process, so stores opened
+/// separately over one database invalidate each other's caches.
+std::atomic<quint64> clientGeneration{0};
 
 const QString Columns =
     u"client_id, client_name, secret_hash, redirect_uris, post_logout_redirect_uris, "
@@ -65,6 +71,17 @@ Result<Client, Error> readClient(const QSqlQuery &query)
 } // namespace
 
 SqlClientStore::SqlClientStore(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+
+quint64 SqlClientStore::changeGeneration() const
+{
+    return clientGeneration.load(std::memory_order_acquire);
+}
+
+void SqlClientStore::changed() const
+{
+    clientGeneration.fetch_add(1, std::memory_order_acq_rel);
+    m_db->whenTransactionEnds([] { clientGeneration.fetch_add(1, std::memory_order_acq_rel); });
+}
 
 Result<QList<Client>, Error> SqlClientStore::select(const QString &where,
                                                     const QVariantList &values) const
@@ -142,10 +159,13 @@ Result<void, Error> SqlClientStore::save(const Client &client)
     Database::Transaction transaction(*m_db);
     if (!transaction.isActive())
         return transaction.error();
-    if (auto query = SqlSupport::exec(*m_db, u"cannot save the client %1"_s.arg(client.clientId),
+    {
+        auto query = SqlSupport::exec(*m_db, u"cannot save the client %1"_s.arg(client.clientId),
                                       sql, values);
-        !query)
-        return query.error();
+        changed();
+        if (!query)
+            return query.error();
+    }
     return transaction.commit();
 }
 
@@ -159,6 +179,7 @@ Result<bool, Error> SqlClientStore::remove(const QString &clientId)
         auto query = SqlSupport::exec(*m_db, u"cannot remove the client %1"_s.arg(clientId),
                                       u"DELETE FROM clients WHERE client_id = ?"_s,
                                       {SqlSupport::text(clientId)});
+        changed();
         if (!query)
             return query.error();
         removed = query->numRowsAffected();

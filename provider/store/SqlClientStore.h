@@ -30,8 +30,15 @@ public:
     Result<bool, Error> remove(const QString &clientId) override;
     /// How many clients there are. Any thread.
     Result<qint64, Error> count() const override;
+    /// Shared by every SqlClientStore of the process (a second store over
+    /// the same database counts too): bumped by save() and remove() when
+    /// they write and when the transaction they joined ends. Any thread.
+    quint64 changeGeneration() const override;
 
 private:
+    /// Bumps the generation now and when the calling thread's transaction ends.
+    void changed() const;
+
     Result<QList<Client>, Error> select(const QString &where, const QVariantList &values) const;
 
     std::shared_ptr<Database> m_db;

@@ -117,13 +117,17 @@ Result<QList<Event>, Error> SqlEventStore::query(const EventQuery &filter) const
         where.append(u"id < ?"_s);
         values.append(QVariant(static_cast<qlonglong>(filter.beforeId)));
     }
+    if (filter.afterId.has_value()) {
+        where.append(u"id > ?"_s);
+        values.append(QVariant(static_cast<qlonglong>(*filter.afterId)));
+    }
     values.append(QVariant(std::min(filter.limit, MaxQueryLimit)));
 
     const QString sql =
         u"SELECT id, time, type, success, client_id, subject, username, source, instance, "
         "details FROM events "_s +
         (where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s) + u' ') +
-        u"ORDER BY id DESC LIMIT ?"_s;
+        (filter.afterId.has_value() ? u"ORDER BY id ASC LIMIT ?"_s : u"ORDER BY id DESC LIMIT ?"_s);
     auto query = SqlSupport::exec(*m_db, u"cannot read events"_s, sql, values);
     if (!query)
         return query.error();

@@ -25,8 +25,9 @@ public:
     /// invalid time is stored as the clock's now. Any thread.
     Result<QList<qint64>, Error> append(const QList<Event> &events) override;
     /// The events matching every set member of `query`, newest (highest id)
-    /// first; see EventQuery for the members. A limit below 1 is Invalid.
-    /// Any thread.
+    /// first, or oldest first when afterId is set (the primary key index
+    /// serves `id > ? ORDER BY id`); see EventQuery for the members. A limit
+    /// below 1 is Invalid. Any thread.
     Result<QList<Event>, Error> query(const EventQuery &query) const override;
     /// Deletes at most `batch` (at least 1) of the oldest events whose time
     /// is before `cutoff`; returns how many went. Call again until it returns

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tokens/TokenResponse.h"
 
+#include "core/JsonWriter.h"
 #include "core/Protocol.h"
 
 namespace lanyard {
@@ -23,6 +24,25 @@ QJsonObject TokenResponse::toJson() const
     if (!refreshToken.isEmpty())
         json.insert(tp::RefreshToken, refreshToken);
     return json;
+}
+
+QByteArray TokenResponse::toJsonBytes() const
+{
+    namespace tp = proto::token_param;
+    // toJson()'s members in name order, as its QJsonObject holds them.
+    JsonWriter json(accessToken.size() + idToken.size() + refreshToken.size() + 128);
+    json.beginObject();
+    json.name(tp::AccessToken).string(accessToken);
+    json.name(tp::ExpiresIn).integer(expiresIn);
+    if (!idToken.isEmpty())
+        json.name(tp::IdToken).string(idToken);
+    if (!refreshToken.isEmpty())
+        json.name(tp::RefreshToken).string(refreshToken);
+    if (!scopes.isEmpty())
+        json.name(proto::param::Scope).string(scopes.join(u' '));
+    json.name(tp::TokenType).string(proto::token_type::Bearer);
+    json.endObject();
+    return json.take();
 }
 
 } // namespace lanyard

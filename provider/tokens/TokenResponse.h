@@ -26,6 +26,9 @@ struct TokenResponse
     /// `{"access_token", "token_type": "Bearer", "expires_in", "scope",
     /// "id_token", "refresh_token"}`, optional members only when set.
     QJsonObject toJson() const;
+    /// toJson() as compact JSON, the same bytes, written directly (the
+    /// token endpoint's answer). Any thread.
+    QByteArray toJsonBytes() const;
 };
 
 } // namespace lanyard

@@ -6,6 +6,7 @@
 #include "model/Session.h"
 #include "store/Database.h"
 #include "store/SqlAccountStore.h"
+#include "store/SqlEventStore.h"
 #include "store/SqlSessionStore.h"
 
 #include <QFile>
@@ -16,8 +17,12 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QMutex>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using lanyard::test::ServeProcess;
@@ -43,6 +48,67 @@ QByteArray httpGet(const QUrl &url, int *status = nullptr)
     return body;
 }
 
+/// Receives back-channel logout POSTs on its own thread (the test's thread
+/// blocks while the command runs) and answers 200.
+class LogoutReceiver : public QThread
+{
+public:
+    quint16 port() const { return m_port.loadAcquire(); }
+    QByteArray body() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_body;
+    }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return;
+        m_port.storeRelease(server.serverPort());
+        QByteArray request;
+        QTcpSocket *socket = nullptr;
+        while (!isInterruptionRequested()) {
+            if (!socket) {
+                if (server.waitForNewConnection(50))
+                    socket = server.nextPendingConnection();
+                continue;
+            }
+            if (socket->waitForReadyRead(50))
+                request += socket->readAll();
+            const qsizetype end = request.indexOf("\r\n\r\n");
+            if (end < 0)
+                continue;
+            const qsizetype lengthAt = request.toLower().indexOf("content-length:");
+            const qsizetype length =
+                lengthAt < 0
+                    ? 0
+                    : request.mid(lengthAt + 15, request.indexOf('\r', lengthAt) - lengthAt - 15)
+                          .trimmed()
+                          .toLongLong();
+            if (request.size() < end + 4 + length)
+                continue;
+            {
+                QMutexLocker lock(&m_mutex);
+                m_body = request.mid(end + 4, length);
+            }
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->waitForBytesWritten(1000);
+            socket->disconnectFromHost();
+            delete socket;
+            socket = nullptr;
+            request.clear();
+        }
+        delete socket;
+    }
+
+private:
+    QAtomicInteger<quint16> m_port{0};
+    mutable QMutex m_mutex;
+    QByteArray m_body;
+};
+
 } // namespace
 
 class TestCli : public QObject
@@ -63,6 +129,7 @@ private Q_SLOTS:
     void keysRefusals();
     void sessionsOnEmptyDatabase();
     void sessionsListAndEnd();
+    void sessionsEndSignsWithTheAnnouncedIssuer();
 
 private:
     QString db(const QString &name = u"lanyard.db"_s) const { return m_dir->filePath(name); }
@@ -434,6 +501,73 @@ void TestCli::sessionsListAndEnd()
     QVERIFY(query.exec(u"SELECT COUNT(*) FROM events WHERE type = 'session.ended'"_s));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 2);
+}
+
+void TestCli::sessionsEndSignsWithTheAnnouncedIssuer()
+{
+    // The service serves this database with an --issuer of its own; the
+    // stored settings know nothing of it. `lanyard sessions end` must sign
+    // the back-channel logout token with the issuer relying parties use.
+    LogoutReceiver receiver;
+    receiver.start();
+    QTRY_VERIFY(receiver.port() != 0);
+    const QString file = m_dir->filePath(u"bcl.json"_s);
+    {
+        QFile json(file);
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(
+            QJsonDocument(
+                QJsonObject{
+                    {u"clients"_s,
+                     QJsonArray{QJsonObject{
+                         {u"client_id"_s, u"rp"_s},
+                         {u"client_secret"_s, u"a-secret-of-at-least-32-characters!!"_s},
+                         {u"redirect_uris"_s, QJsonArray{u"https://rp.example/cb"_s}},
+                         {u"backchannel_logout_uri"_s,
+                          u"http://127.0.0.1:%1/bcl"_s.arg(receiver.port())}}}},
+                    {u"accounts"_s, QJsonArray{QJsonObject{{u"username"_s, u"alice"_s},
+                                                           {u"password"_s, u"correct horse"_s}}}}})
+                .toJson());
+    }
+    QCOMPARE(ServeProcess::run({u"import"_s, file, u"--db"_s, db()}), 0);
+    {
+        auto database = lanyard::Database::open(db());
+        QVERIFY(database.ok());
+        const auto alice = lanyard::SqlAccountStore(*database).findByUsername(u"alice"_s);
+        QVERIFY(alice.ok() && alice->has_value());
+        lanyard::Session session;
+        session.id = u"sid-bcl"_s;
+        session.cookieHash = u"cookie-bcl"_s;
+        session.subject = (*alice)->subject;
+        session.createdAt = QDateTime::currentDateTimeUtc();
+        session.expiresAt = session.createdAt.addSecs(3600);
+        session.clientIds = {u"rp"_s};
+        QVERIFY(lanyard::SqlSessionStore(*database).create(session).ok());
+        lanyard::Event started;
+        started.type = u"server.started"_s;
+        started.time = QDateTime::currentDateTimeUtc();
+        started.details = {{u"issuer"_s, u"https://sso.example.com"_s},
+                           {u"url"_s, u"http://127.0.0.1:9090"_s}};
+        QVERIFY(lanyard::SqlEventStore(*database).append({started}).ok());
+    }
+    QByteArray err;
+    QVERIFY2(ServeProcess::run({u"sessions"_s, u"end"_s, u"sid-bcl"_s, u"--db"_s, db()}, nullptr,
+                               &err) == 0,
+             err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!receiver.body().isEmpty(), 10'000);
+    receiver.requestInterruption();
+    receiver.wait();
+
+    const QByteArray body = receiver.body();
+    QVERIFY2(body.startsWith("logout_token="), body.constData());
+    const QList<QByteArray> parts = QByteArray::fromPercentEncoding(body.mid(13)).split('.');
+    QCOMPARE(parts.size(), 3);
+    const QJsonObject claims =
+        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding))
+            .object();
+    QCOMPARE(claims.value(u"iss"_s).toString(), u"https://sso.example.com"_s);
+    QCOMPARE(claims.value(u"aud"_s).toString(), u"rp"_s);
+    QCOMPARE(claims.value(u"sid"_s).toString(), u"sid-bcl"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -13,6 +13,8 @@ class TestCommandLine : public QObject
 
 private Q_SLOTS:
     void noArgumentsIsGui();
+    void guiWithDatabase_data();
+    void guiWithDatabase();
     void serve();
     void importExportDiscovery();
     void keysAndSessions_data();
@@ -34,6 +36,32 @@ void TestCommandLine::noArgumentsIsGui()
     const auto p = parse({});
     QVERIFY(p.invocation);
     QCOMPARE(p.invocation->command, Command::Gui);
+}
+
+void TestCommandLine::guiWithDatabase_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("database");
+    QTest::newRow("--db FILE") << QStringList{u"--db"_s, u"/var/lib/lanyard/lanyard.db"_s}
+                               << u"/var/lib/lanyard/lanyard.db"_s;
+    QTest::newRow("--db=FILE") << QStringList{u"--db=/var/lib/lanyard/lanyard.db"_s}
+                               << u"/var/lib/lanyard/lanyard.db"_s;
+    QTest::newRow("relative") << QStringList{u"--db"_s, u"office.db"_s} << u"office.db"_s;
+    QTest::newRow("postgresql URL")
+        << QStringList{u"--db"_s, u"postgresql://lanyard@db.office/lanyard"_s}
+        << u"postgresql://lanyard@db.office/lanyard"_s;
+    QTest::newRow("twice: the last")
+        << QStringList{u"--db=a.db"_s, u"--db"_s, u"b.db"_s} << u"b.db"_s;
+}
+
+void TestCommandLine::guiWithDatabase()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, database);
+    const auto p = parse(args);
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, Command::Gui);
+    QCOMPARE(p.invocation->database, database);
 }
 
 void TestCommandLine::serve()
@@ -142,6 +170,7 @@ void TestCommandLine::helpAndVersion()
     auto p = parse({u"--help"_s});
     QCOMPARE(p.invocation->command, Command::Help);
     QVERIFY(p.invocation->helpText.contains(u"lanyard serve"_s));
+    QVERIFY(p.invocation->helpText.contains(u"lanyard [--db FILE]"_s));
     QVERIFY(p.invocation->helpText.contains(u"lanyard import FILE"_s));
     QVERIFY(p.invocation->helpText.contains(u"lanyard keys list|rotate [ALG]|retire KID"_s));
     QVERIFY(p.invocation->helpText.contains(u"lanyard sessions list|end ID|end-all USERNAME"_s));
@@ -155,6 +184,10 @@ void TestCommandLine::helpAndVersion()
     QCOMPARE(p.invocation->command, Command::Help);
     QVERIFY(p.invocation->helpText.contains(u"--listen"_s));
     QCOMPARE(parse({u"--version"_s}).invocation->command, Command::Version);
+    p = parse({u"--db"_s, u"a.db"_s, u"--help"_s});
+    QVERIFY2(p.invocation, qPrintable(p.error));
+    QCOMPARE(p.invocation->command, Command::Help);
+    QVERIFY(p.invocation->helpText.contains(u"lanyard [--db FILE]"_s));
 }
 
 void TestCommandLine::usageErrors_data()
@@ -164,6 +197,21 @@ void TestCommandLine::usageErrors_data()
     QTest::newRow("unknown command")
         << QStringList{u"frobnicate"_s} << u"unknown command \"frobnicate\""_s;
     QTest::newRow("unknown option") << QStringList{u"--frob"_s} << u"unknown option --frob"_s;
+    QTest::newRow("gui: --db without value")
+        << QStringList{u"--db"_s} << u"Missing value after '--db'."_s;
+    QTest::newRow("gui: --db= empty") << QStringList{u"--db="_s} << u"--db needs a file name"_s;
+    QTest::newRow("gui: empty --db")
+        << QStringList{u"--db"_s, QString()} << u"--db needs a file name"_s;
+    QTest::newRow("gui: command after --db")
+        << QStringList{u"--db"_s, u"a.db"_s, u"serve"_s}
+        << u"the command goes first: lanyard serve --db FILE"_s;
+    QTest::newRow("gui: stray argument")
+        << QStringList{u"--db"_s, u"a.db"_s, u"b.db"_s} << u"unexpected argument \"b.db\""_s;
+    QTest::newRow("gui: serve option")
+        << QStringList{u"--db"_s, u"a.db"_s, u"--listen"_s, u"127.0.0.1:9090"_s}
+        << u"Unknown option 'listen'."_s;
+    QTest::newRow("gui: unknown option first")
+        << QStringList{u"--database"_s, u"a.db"_s} << u"unknown option --database"_s;
     QTest::newRow("unknown serve option")
         << QStringList{u"serve"_s, u"--port"_s, u"1"_s} << u"serve: Unknown option 'port'."_s;
     QTest::newRow("import without file")

@@ -69,6 +69,7 @@ cat >"$work/import.json" <<JSON
 JSON
 "$lanyard" import "$work/import.json" --db "$work/bench.db" >/dev/null
 
+: >"$work/out" # the loop below may read before the shell has opened it
 "$lanyard" serve --db "$work/bench.db" --listen 127.0.0.1:0 >"$work/out" 2>"$work/err" &
 pid=$!
 url=

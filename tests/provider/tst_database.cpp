@@ -147,6 +147,8 @@ private Q_SLOTS:
     void nestedTransactionJoinsOuter();
     void uncommittedInnerScopeDoomsOuter();
     void failedStoreCallDoomsOuter();
+    void endActionsWaitForTheOutermostScope_data();
+    void endActionsWaitForTheOutermostScope();
     void uncommittedWritesInvisibleToOtherThreads();
     void writersOfOneProcessTakeTurns();
     void writeLockIsReleasedHowEverATransactionEnds_data();
@@ -898,6 +900,52 @@ void TestDatabaseUnit::failedStoreCallDoomsOuter()
         QVERIFY(!outer.commit().ok());
     }
     QCOMPARE(accounts.count().value(), qint64(0));
+}
+
+void TestDatabaseUnit::endActionsWaitForTheOutermostScope_data()
+{
+    QTest::addColumn<bool>("commit");
+    QTest::newRow("committed") << true;
+    QTest::newRow("rolled back") << false;
+}
+
+void TestDatabaseUnit::endActionsWaitForTheOutermostScope()
+{
+    QFETCH(bool, commit);
+    TestDatabase t;
+    QVERIFY2(t.db, qPrintable(t.error));
+    QStringList ran;
+    // Outside a transaction: at once.
+    t.db->whenTransactionEnds([&ran] { ran.append(u"now"_s); });
+    QCOMPARE(ran, QStringList{u"now"_s});
+    bool inTransactionWhenRun = true;
+    {
+        Database::Transaction outer(*t.db);
+        QVERIFY(outer.isActive());
+        t.db->whenTransactionEnds([&ran] { ran.append(u"outer"_s); });
+        {
+            Database::Transaction inner(*t.db);
+            t.db->whenTransactionEnds([&] {
+                ran.append(u"inner"_s);
+                inTransactionWhenRun = t.db->inTransaction();
+            });
+            QVERIFY(inner.commit().ok());
+        }
+        // The inner scope's end is not the transaction's.
+        QCOMPARE(ran, QStringList{u"now"_s});
+        if (commit)
+            QVERIFY(outer.commit().ok());
+        else
+            outer.rollback();
+        QCOMPARE(ran, (QStringList{u"now"_s, u"outer"_s, u"inner"_s}));
+    }
+    QVERIFY(!inTransactionWhenRun);
+    // Run once: the next transaction starts with none.
+    {
+        Database::Transaction next(*t.db);
+        QVERIFY(next.commit().ok());
+    }
+    QCOMPARE(ran.size(), 3);
 }
 
 void TestDatabaseUnit::uncommittedWritesInvisibleToOtherThreads()

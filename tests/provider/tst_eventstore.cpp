@@ -87,6 +87,9 @@ private Q_SLOTS:
     void queryFilters_data();
     void queryFilters();
     void pagingNewestFirst();
+    void followingOldestFirst();
+    void afterIdCombines_data();
+    void afterIdCombines();
     void limitIsChecked();
     void purgeDeletesAtMostBatch();
     void purgeNeedsBatchAndCutoff();
@@ -293,6 +296,106 @@ void TestEventStore::pagingNewestFirst()
     QCOMPARE(seen, newestFirst);
 }
 
+void TestEventStore::followingOldestFirst()
+{
+    QList<Event> events;
+    for (int i = 0; i < 25; ++i)
+        events.append(
+            makeEvent(i, u"token.issued"_s, true, u"app"_s, QString(), QString(), QString(), "{}"));
+    const auto ids = m_store->append(events);
+    QVERIFY(ids.ok());
+
+    // From before the first event, as a reader that has seen nothing.
+    QList<qint64> seen;
+    QList<qsizetype> pageSizes;
+    EventQuery page;
+    page.afterId = 0;
+    page.limit = 10;
+    for (int guard = 0; guard < 10; ++guard) {
+        const auto found = m_store->query(page);
+        QVERIFY2(found.ok(), qPrintable(found.error().message));
+        pageSizes.append(found->size());
+        if (found->isEmpty())
+            break;
+        for (const Event &e : *found)
+            seen.append(e.id);
+        page.afterId = found->last().id;
+    }
+    QCOMPARE(pageSizes, (QList<qsizetype>{10, 10, 5, 0}));
+    QCOMPARE(seen, *ids);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        EventQuery one;
+        one.afterId = ids->at(i) - 1;
+        one.limit = 1;
+        const auto found = m_store->query(one);
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().id, ids->at(i));
+        compareEvent(found->first(), events.at(i));
+    }
+
+    // Nothing newer than the newest; a later event is found alone.
+    EventQuery after;
+    after.afterId = ids->last();
+    QVERIFY(m_store->query(after)->isEmpty());
+    const auto later = m_store->append(
+        {makeEvent(99, u"login.failed"_s, false, QString(), QString(), u"eve"_s, QString(), "{}")});
+    QVERIFY(later.ok());
+    const auto found = m_store->query(after);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().id, later->first());
+    QCOMPARE(found->first().username, u"eve"_s);
+}
+
+void TestEventStore::afterIdCombines_data()
+{
+    // Fixture indices (ids in append order) after 2, filtered as named.
+    QTest::addColumn<QStringList>("types");
+    QTest::addColumn<int>("afterIndex");
+    QTest::addColumn<int>("beforeIndex"); // -1: unset
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QList<int>>("expected");
+    QTest::newRow("after 2") << QStringList() << 2 << -1 << 100 << QList<int>{3, 4, 5, 6};
+    QTest::newRow("after 2, limit 2: the oldest two")
+        << QStringList() << 2 << -1 << 2 << QList<int>{3, 4};
+    QTest::newRow("after 2, type")
+        << QStringList{u"login.succeeded"_s} << 2 << -1 << 100 << QList<int>{6};
+    QTest::newRow("after 0, type")
+        << QStringList{u"login.succeeded"_s} << 0 << -1 << 100 << QList<int>{6};
+    QTest::newRow("range 1 < id < 5") << QStringList() << 1 << 5 << 100 << QList<int>{2, 3, 4};
+    QTest::newRow("empty range") << QStringList() << 3 << 4 << 100 << QList<int>{};
+    QTest::newRow("inverted range") << QStringList() << 5 << 2 << 100 << QList<int>{};
+    QTest::newRow("after the newest") << QStringList() << 6 << -1 << 100 << QList<int>{};
+    QTest::newRow("type not after")
+        << QStringList{u"login.failed"_s} << 1 << -1 << 100 << QList<int>{};
+}
+
+void TestEventStore::afterIdCombines()
+{
+    QFETCH(QStringList, types);
+    QFETCH(int, afterIndex);
+    QFETCH(int, beforeIndex);
+    QFETCH(int, limit);
+    QFETCH(QList<int>, expected);
+    const auto ids = m_store->append(fixture());
+    QVERIFY(ids.ok());
+    EventQuery query;
+    query.types = types;
+    query.afterId = ids->at(afterIndex);
+    if (beforeIndex >= 0)
+        query.beforeId = ids->at(beforeIndex);
+    query.limit = limit;
+    const auto found = m_store->query(query);
+    QVERIFY2(found.ok(), qPrintable(found.error().message));
+    QList<qint64> foundIds;
+    for (const Event &e : *found)
+        foundIds.append(e.id);
+    QList<qint64> expectedIds;
+    for (int index : expected)
+        expectedIds.append(ids->at(index));
+    QCOMPARE(foundIds, expectedIds);
+}
+
 void TestEventStore::limitIsChecked()
 {
     QVERIFY(m_store->append(fixture()).ok());
@@ -303,6 +406,9 @@ void TestEventStore::limitIsChecked()
     QCOMPARE(m_store->query(query).error().kind, Error::Kind::Invalid);
     query.limit = std::numeric_limits<int>::max(); // lowered, not refused
     QCOMPARE(m_store->query(query)->size(), fixture().size());
+    query.afterId = 0;
+    query.limit = 0;
+    QCOMPARE(m_store->query(query).error().kind, Error::Kind::Invalid);
 }
 
 void TestEventStore::purgeDeletesAtMostBatch()

@@ -202,7 +202,7 @@ void TestPageTranslations::consentPageInChinese()
     QVERIFY(consent.body.contains("<html lang=\"zh-CN\">"));
     for (const char16_t *text :
          {u"<h1 id=\"title\">是否允许访问？</h1>", u"请求获得以下权限：",
-          u"aria-label=\"请求的权限\"", u"<li>确认您的身份（您的账号标识）</li>",
+          u"aria-label=\"请求的权限\"", u"<li>识别您的身份（您的账户标识）</li>",
           u"<li>查看您的姓名和用户名</li>", u"您已以 <strong>alice</strong> 的身份登录。",
           u"value=\"allow\" type=\"submit\" class=\"primary\">允许</button>",
           u"value=\"deny\" type=\"submit\" class=\"secondary\">拒绝</button>"}) {

@@ -13,6 +13,7 @@
 #include "endpoints/UserInfoEndpoint.h"
 #include "events/EventTypes.h"
 #include "http/Router.h"
+#include "jose/Base64Url.h"
 #include "jose/Jws.h"
 #include "jose/Jwt.h"
 #include "jose/KeyRing.h"
@@ -1039,6 +1040,12 @@ void TestTokenEndpoint::clientCredentials()
     QVERIFY(decoded.ok());
     QCOMPARE(decoded->typ, u"at+jwt"_s);
     const QJsonObject at = QJsonDocument::fromJson(decoded->payload).object();
+    // Written by JsonWriter: byte for byte what Qt prints for the same claims and header.
+    QCOMPARE(decoded->payload, QJsonDocument(at).toJson(QJsonDocument::Compact));
+    QCOMPARE(Base64Url::decode(
+                 answer.json.value(u"access_token"_s).toString().toLatin1().split('.').first())
+                 .value(),
+             QJsonDocument(decoded->header).toJson(QJsonDocument::Compact));
     // RFC 9068 §2.2: sub names the client when no resource owner is involved.
     QCOMPARE(at.value(u"sub"_s).toString(), u"svc"_s);
     QCOMPARE(at.value(u"client_id"_s).toString(), u"svc"_s);

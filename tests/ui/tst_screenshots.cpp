@@ -7,9 +7,12 @@
 // They go to LANYARD_SCREENSHOT_DIR when it is set (`./dev screenshots`
 // sets docs/screenshots), otherwise to screenshots/ next to this test in
 // the build folder, so a CI run never writes into the source tree.
+// LANYARD_SCREENSHOT_LANGUAGE (a language code such as zh_CN) shows the
+// window in that language; Chinese needs a CJK font (fonts-noto-cjk).
 #include "BackendFixture.h"
 #include "DemoData.h"
 
+#include "i18n/TranslationLoader.h"
 #include "runtime/Provider.h"
 #include "shell/MainWindow.h"
 #include "store/SettingsKeys.h"
@@ -105,6 +108,7 @@ private:
     /// Lets the pages load what they read off the GUI thread.
     static void settle(int ms) { QTest::qWait(ms); }
 
+    lanyard::ui::TranslationLoader m_translations;
     std::unique_ptr<test::BackendFixture> m_fixture;
     std::unique_ptr<MainWindow> m_window;
     QDir m_dir;
@@ -118,6 +122,9 @@ void tst_Screenshots::initTestCase()
     QApplication::setApplicationDisplayName(u"Lanyard"_s);
     m_dir = QDir(outputDirectory());
     QVERIFY2(m_dir.mkpath(u"."_s), qPrintable(m_dir.path()));
+    const QString language = qEnvironmentVariable("LANYARD_SCREENSHOT_LANGUAGE");
+    if (!language.isEmpty())
+        QCOMPARE(m_translations.install(QLocale(language), true), language);
 
     m_fixture = std::make_unique<test::BackendFixture>();
     QVERIFY(m_fixture->start());

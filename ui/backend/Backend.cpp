@@ -8,7 +8,12 @@
 #include "admin/KeyService.h"
 #include "admin/SessionService.h"
 #include "events/EventBus.h"
+#include "events/EventTail.h"
+#include "events/EventTypes.h"
+#include "logout/BackchannelLogoutSender.h"
 #include "runtime/Provider.h"
+#include "store/DatabaseLocation.h"
+#include "store/EventStore.h"
 #include "store/SettingsKeys.h"
 #include "store/SettingsStore.h"
 
@@ -46,6 +51,18 @@ Result<ProviderConfig, Error> rememberPort(Provider &provider, ProviderConfig co
     return config;
 }
 
+/// A database served elsewhere: the issuer that server announced
+/// (Provider::announcedIssuer: its command line may override the stored
+/// settings), so the window shows the issuer relying parties use and signs
+/// back-channel logout tokens with it. `config` unchanged when there is none.
+/// Provider thread.
+ProviderConfig withServedIssuer(const Provider &provider, ProviderConfig config)
+{
+    if (const QUrl announced = provider.announcedIssuer(); !announced.isEmpty())
+        config.issuer = announced;
+    return config;
+}
+
 } // namespace
 
 QString Backend::actor()
@@ -75,7 +92,9 @@ Backend::~Backend()
     Provider *provider = m_provider;
     QMetaObject::invokeMethod(
         m_threadContext,
-        [provider] {
+        [this, provider] {
+            delete m_tail;
+            m_tail = nullptr;
             if (provider) {
                 provider->stop();
                 delete provider;
@@ -88,13 +107,16 @@ Backend::~Backend()
     delete m_threadContext;
 }
 
-void Backend::open(const QString &location)
+void Backend::open(const QString &location, const OpenOptions &options)
 {
     Q_ASSERT_X(!m_busy && !m_provider, "Backend::open", "call once");
     m_location = location;
+    m_options = options;
+    const auto parsed = DatabaseLocation::parse(location);
+    m_displayName = parsed ? parsed->displayName() : location;
     m_busy = true;
     setStatus({ServerStatus::State::Opening, {}, {}, {}});
-    onProviderThread([this, location] {
+    onProviderThread([this, location, options] {
         auto opened = Provider::open(location);
         if (!opened) {
             const QString message = opened.error().message;
@@ -105,21 +127,51 @@ void Backend::open(const QString &location)
             return;
         }
         Provider *provider = std::move(opened).value().release();
-        auto config = rememberPort(*provider, provider->config());
+        // Follow the events table from its newest event on: what this
+        // window records (the bus asks for a poll at once) and what other
+        // processes write (found at the next tick).
+        m_tail = new EventTail(provider->eventStore(), Clock::system());
+        connect(m_tail, &EventTail::appended, this, &Backend::eventsRecorded);
+        connect(provider->events(), &EventBus::recorded, m_tail, &EventTail::pollSoon);
+        (void)m_tail->start(); // on failure, the next poll tries again
+
+        Result<ProviderConfig, Error> config = provider->config();
+        if (options.rememberPort)
+            config = rememberPort(*provider, provider->config());
+        if (!options.serve && config)
+            config = withServedIssuer(*provider, *config);
         if (config)
             provider->setConfig(*config);
-        QMetaObject::invokeMethod(this, [this, provider, config, stored = provider->config()] {
-            m_provider = provider;
-            m_config = stored;
-            connect(provider->events(), &EventBus::recorded, this, &Backend::eventsRecorded);
-            Q_EMIT ready();
-            if (!config) {
-                m_busy = false;
-                setStatus({ServerStatus::State::Failed, {}, {}, config.error().message});
-                return;
-            }
-            onProviderThread([this] { startOnProviderThread(); });
+        if (!options.serve)
+            deliverLogoutsWhileStopped(*provider);
+        // While another process serves, it rotates the keys: sign the
+        // window's logout tokens with the keys in force.
+        connect(m_tail, &EventTail::appended, m_tail, [provider](const QList<Event> &events) {
+            const bool keysChanged =
+                std::any_of(events.cbegin(), events.cend(), [](const Event &e) {
+                    return e.type == event_type::KeyActivated || e.type == event_type::KeyRetired ||
+                           e.type == event_type::KeyRemoved;
+                });
+            if (keysChanged && !provider->isRunning())
+                (void)provider->prepareKeys();
         });
+        QMetaObject::invokeMethod(
+            this, [this, provider, config, options, stored = provider->config()] {
+                m_provider = provider;
+                m_config = stored;
+                Q_EMIT ready();
+                if (!config) {
+                    m_busy = false;
+                    setStatus({ServerStatus::State::Failed, {}, {}, config.error().message});
+                    return;
+                }
+                if (!options.serve) {
+                    m_busy = false;
+                    setStatus({ServerStatus::State::Stopped, {}, {}, {}});
+                    return;
+                }
+                onProviderThread([this] { startOnProviderThread(); });
+            });
     });
 }
 
@@ -158,6 +210,10 @@ void Backend::restartServer()
 {
     if (m_busy || !m_provider)
         return;
+    // Managing a database served elsewhere: a restart must not turn into
+    // the window's first start (startServer() is that, on purpose).
+    if (isManageOnly() && !m_status.isRunning())
+        return;
     m_busy = true;
     onProviderThread([this] {
         stopOnProviderThread();
@@ -173,7 +229,11 @@ void Backend::startOnProviderThread()
     QMetaObject::invokeMethod(this, [this] {
         setStatus({ServerStatus::State::Starting, {}, {}, {}});
     });
+    // The server delivers back-channel logouts for its own issuer.
+    m_provider->backchannelLogout()->stop();
     auto url = m_provider->start();
+    if (!url)
+        deliverLogoutsWhileStopped(*m_provider);
     ServerStatus status;
     if (url) {
         status = {ServerStatus::State::Running, *url, m_provider->issuer(), {}};
@@ -194,10 +254,19 @@ void Backend::stopOnProviderThread()
         setStatus({ServerStatus::State::Stopping, {}, {}, {}});
     });
     m_provider->stop();
+    deliverLogoutsWhileStopped(*m_provider);
     QMetaObject::invokeMethod(this, [this] {
         m_busy = false;
         setStatus({ServerStatus::State::Stopped, {}, {}, {}});
     });
+}
+
+void Backend::deliverLogoutsWhileStopped(Provider &provider)
+{
+    // The tokens are signed with the keys in the database (the command
+    // line does the same); a failure shows in the backchannel.failed events.
+    (void)provider.prepareKeys();
+    provider.backchannelLogout()->start(provider.issuer());
 }
 
 void Backend::onProviderThread(std::function<void()> step)

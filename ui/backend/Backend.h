@@ -20,6 +20,7 @@ class AccountService;
 class ClientService;
 class EventBus;
 class EventStore;
+class EventTail;
 class ExportService;
 class ImportService;
 class KeyService;
@@ -43,7 +44,10 @@ namespace lanyard::ui {
 ///         .then(this, [this](const Result<QList<SigningKey>, Error> &r) { ... });
 ///
 /// Events reach the GUI as batches through eventsRecorded() (ids assigned),
-/// queued to the GUI thread.
+/// queued to the GUI thread: an EventTail on the provider thread follows the
+/// events table, so events written by other processes sharing the database
+/// (the service, `lanyard import`, other instances) arrive as well as the
+/// window's own, each once and in id order.
 class Backend : public QObject
 {
     Q_OBJECT
@@ -53,24 +57,50 @@ public:
     /// admin.changed, session.ended, ... events.
     static QString actor();
 
+    /// How open() treats the database.
+    struct OpenOptions
+    {
+        /// Start the server as soon as the database is open (the desktop's
+        /// own database). false: manage only — someone else (the system
+        /// service) serves this database; the window binds no port until
+        /// the user starts the server explicitly (startServer()).
+        bool serve = true;
+        /// When no listen_port is stored, pick a free port and store it,
+        /// so the next start keeps the issuer (the desktop's own database
+        /// only: never write into a database the service owns).
+        bool rememberPort = true;
+    };
+    /// The options for a database served elsewhere: no serving, nothing stored.
+    static OpenOptions manageOnly() { return {false, false}; }
+
     explicit Backend(QObject *parent = nullptr);
     /// Stops the server, waits for admin tasks and closes the provider.
     ~Backend() override;
 
     /// Opens the database at `location` (a file path or a postgresql:// URL)
-    /// on the provider thread and then starts the server. Emits ready() once
-    /// open (pages may load data from then on) and statusChanged() at every
-    /// step; openFailed state when it cannot open. Call once. GUI thread.
-    void open(const QString &location);
+    /// on the provider thread and then, unless `options` say otherwise,
+    /// starts the server. Emits ready() once open (pages may load data from
+    /// then on) and statusChanged() at every step; Failed state when it
+    /// cannot open. Call once. GUI thread.
+    void open(const QString &location, const OpenOptions &options);
+    /// open() with the default options: serve, remember the port.
+    void open(const QString &location) { open(location, OpenOptions{}); }
 
     /// True once ready() was emitted: the service accessors below work.
     bool isReady() const { return m_provider != nullptr; }
     const ServerStatus &status() const { return m_status; }
     /// The database location given to open().
     QString databaseLocation() const { return m_location; }
+    /// The location for display: the path, or the URL without its password.
+    QString databaseDisplayName() const { return m_displayName; }
+    /// The options given to open().
+    const OpenOptions &openOptions() const { return m_options; }
+    /// Opened to manage a database that someone else serves (OpenOptions::serve false).
+    bool isManageOnly() const { return !m_options.serve; }
 
     /// Start, stop or restart the server (with the stored settings read
-    /// again) on the provider thread. Ignored while a step runs. GUI thread.
+    /// again) on the provider thread. Ignored while a step runs; a restart
+    /// is ignored too when managing only and not running. GUI thread.
     void startServer();
     void stopServer();
     void restartServer();
@@ -117,8 +147,14 @@ private:
     void startOnProviderThread();
     /// Provider thread: stop the server, report to the GUI.
     void stopOnProviderThread();
+    /// Provider thread, while the server does not run: deliver the
+    /// back-channel logouts of sessions ended from the window, as the
+    /// command line does (Provider::start() delivers them while serving).
+    static void deliverLogoutsWhileStopped(Provider &provider);
 
     QString m_location;
+    QString m_displayName;
+    OpenOptions m_options;
     ServerStatus m_status;
     /// The configuration of the last start (GUI thread's copy).
     ProviderConfig m_config;
@@ -128,6 +164,8 @@ private:
     /// Owned; created, used and destroyed on m_thread. Set on the GUI thread
     /// when opening succeeded (then its accessors may be read anywhere).
     Provider *m_provider = nullptr;
+    /// Follows the events table; created, used and destroyed on m_thread.
+    EventTail *m_tail = nullptr;
     bool m_busy = false;
     QThreadPool m_pool;
 };

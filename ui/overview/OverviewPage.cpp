@@ -340,7 +340,13 @@ void OverviewPage::showStatus(const ServerStatus &status)
         m_stateLabel->setText(tr("Opening the database…"));
         break;
     case State::Stopped:
-        m_stateLabel->setText(tr("Stopped. Relying parties cannot sign users in."));
+        if (m_backend->isManageOnly())
+            m_stateLabel->setText(
+                tr("Managing %1 — not serving (the service serves it). Start serves it from "
+                   "this window too.")
+                    .arg(m_backend->databaseDisplayName()));
+        else
+            m_stateLabel->setText(tr("Stopped. Relying parties cannot sign users in."));
         break;
     case State::Starting:
         m_stateLabel->setText(tr("Starting…"));

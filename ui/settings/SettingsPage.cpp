@@ -553,7 +553,12 @@ void SettingsPage::save()
             }
             fill(stored);
             QStringList lines;
-            if (updated->restartNeeded) {
+            if (updated->restartNeeded && m_backend->isManageOnly() &&
+                !m_backend->status().isRunning()) {
+                // The service serves this database: it is the one to restart.
+                lines.append(tr("Saved. The service uses the new settings after it restarts "
+                                "(sudo systemctl restart lanyard)."));
+            } else if (updated->restartNeeded) {
                 lines.append(tr("Saved. The server uses the new settings after a restart."));
                 m_restart->setEnabled(true);
                 m_restart->show();

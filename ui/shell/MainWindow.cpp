@@ -251,8 +251,12 @@ void MainWindow::showStatus(const ServerStatus &status)
         m_statusLabel->setText(tr("Opening the database…"));
         break;
     case State::Stopped:
-        m_statusLabel->setText(tr("Stopped: the provider is not serving. Start it from the "
-                                  "Server menu or the Overview."));
+        if (m_backend->isManageOnly())
+            m_statusLabel->setText(tr("Managing %1 — not serving (the service serves it)")
+                                       .arg(m_backend->databaseDisplayName().toHtmlEscaped()));
+        else
+            m_statusLabel->setText(tr("Stopped: the provider is not serving. Start it from the "
+                                      "Server menu or the Overview."));
         break;
     case State::Starting:
         m_statusLabel->setText(tr("Starting…"));
