@@ -338,18 +338,20 @@ void TestAccountsPage::createEditDeleteThroughTheDialogs()
     child<QLineEdit>(dialog, u"emailEdit"_s)->setText(u"alice@wonderland.example"_s);
     child<QCheckBox>(dialog, u"emailVerifiedCheck"_s)->setChecked(true);
     child<QLineEdit>(dialog, u"givenNameEdit"_s)->clear();
-    child<QLineEdit>(dialog, u"groupsEdit"_s)->setText(u"staff"_s);
+    // A Chinese keyboard separates with full-width and enumeration commas.
+    child<QLineEdit>(dialog, u"groupsEdit"_s)->setText(u"staff，财务、ops"_s);
     finished.clear();
     click(dialog, u"okButton"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10'000);
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QTRY_VERIFY(!dialog);
     account = stored(u"alice"_s);
-    QCOMPARE(account->claims, (QJsonObject{{u"name"_s, u"Alice Liddell"_s},
-                                           {u"family_name"_s, u"Liddell"_s},
-                                           {u"email"_s, u"alice@wonderland.example"_s},
-                                           {u"email_verified"_s, true},
-                                           {u"groups"_s, QJsonArray{u"staff"_s}}}));
+    QCOMPARE(account->claims,
+             (QJsonObject{{u"name"_s, u"Alice Liddell"_s},
+                          {u"family_name"_s, u"Liddell"_s},
+                          {u"email"_s, u"alice@wonderland.example"_s},
+                          {u"email_verified"_s, true},
+                          {u"groups"_s, QJsonArray{u"staff"_s, u"财务"_s, u"ops"_s}}}));
     QVERIFY(PasswordHasher().verify(Password, account->passwordHash));
     QTRY_VERIFY_WITH_TIMEOUT(m_events->hasAction(u"alice"_s, u"updated"_s), 10'000);
     const Event updated = m_events->lastChange(u"alice"_s);

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace lanyard::ui {
@@ -135,7 +136,10 @@ QJsonObject AccountDialog::claims() const
     else
         claims.insert(QStringLiteral("email_verified"), false);
     QJsonArray groups;
-    const QStringList parts = m_groups->text().split(u',');
+    // ASCII comma, and the full-width comma and enumeration comma a Chinese
+    // keyboard types ("员工，管理员", "员工、管理员").
+    static const QRegularExpression separators(QStringLiteral("[,\\x{FF0C}\\x{3001}]"));
+    const QStringList parts = m_groups->text().split(separators);
     for (const QString &part : parts) {
         if (!part.trimmed().isEmpty())
             groups.append(part.trimmed());
