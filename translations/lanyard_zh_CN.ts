@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>staff, admins (separated by commas)</source>
-        <translation>staff, admins（用英文逗号分隔）</translation>
+        <translation>员工，管理员（用逗号分隔）</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
