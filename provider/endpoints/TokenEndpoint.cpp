@@ -190,9 +190,9 @@ HttpResponse TokenEndpoint::answer(const RequestContext &request, const QString 
     return ResponseWriter::jsonBytes(tokens->toJsonBytes(), 200, Flag::NoStore);
 }
 
-Result<TokenResponse, OAuthError>
-TokenEndpoint::runGrant(const Grant &grant, const TokenRequest &request, QString *subject,
-                        QString *username) const
+Result<TokenResponse, OAuthError> TokenEndpoint::runGrant(const Grant &grant,
+                                                          const TokenRequest &request,
+                                                          QString *subject, QString *username) const
 {
     // fosite: the writes of one grant step - the code redeemed, the family,
     // the refresh token; or the presented refresh token rotated and its

@@ -12,12 +12,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QMutex>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
