@@ -154,14 +154,10 @@ void AccountsPage::reload()
 {
     if (!m_backend->isReady())
         return;
-    if (m_loading) {
-        m_reloadQueued = true;
+    if (!m_reload.begin())
         return;
-    }
-    m_loading = true;
     m_backend->run([accounts = m_backend->accountService()] { return accounts.list(); })
         .then(this, [this](const Result<QList<AccountInfo>, Error> &listing) {
-            m_loading = false;
             if (!listing) {
                 showMessage(tr("Cannot list the accounts: %1").arg(listing.error().message), false);
             } else {
@@ -171,10 +167,8 @@ void AccountsPage::reload()
             }
             updateActions();
             Q_EMIT loaded();
-            if (m_reloadQueued) {
-                m_reloadQueued = false;
+            if (m_reload.finish())
                 reload();
-            }
         });
 }
 

@@ -3,7 +3,9 @@
 
 #include "model/Event.h"
 
+#include "widgets/ReloadGate.h"
 #include <QList>
+
 #include <QWidget>
 
 class QLineEdit;
@@ -94,8 +96,7 @@ private:
     QPushButton *m_passwordButton;
     QPushButton *m_toggleButton;
     QPushButton *m_deleteButton;
-    bool m_loading = false;
-    bool m_reloadQueued = false;
+    ReloadGate m_reload;
     bool m_busy = false;
 };
 

@@ -138,14 +138,10 @@ void ClientsPage::reload()
 {
     if (!m_backend->isReady())
         return;
-    if (m_loading) {
-        m_reloadQueued = true;
+    if (!m_reload.begin())
         return;
-    }
-    m_loading = true;
     m_backend->run([clients = m_backend->clientService()] { return clients.list(); })
         .then(this, [this](const Result<QList<Client>, Error> &listing) {
-            m_loading = false;
             if (!listing) {
                 showMessage(tr("Cannot list the clients: %1").arg(listing.error().message), false);
             } else {
@@ -155,10 +151,8 @@ void ClientsPage::reload()
             }
             updateActions();
             Q_EMIT loaded();
-            if (m_reloadQueued) {
-                m_reloadQueued = false;
+            if (m_reload.finish())
                 reload();
-            }
         });
 }
 

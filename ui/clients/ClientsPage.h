@@ -3,7 +3,9 @@
 
 #include "model/Event.h"
 
+#include "widgets/ReloadGate.h"
 #include <QList>
+
 #include <QWidget>
 
 class QLineEdit;
@@ -93,8 +95,7 @@ private:
     QPushButton *m_editButton;
     QPushButton *m_rotateButton;
     QPushButton *m_deleteButton;
-    bool m_loading = false;
-    bool m_reloadQueued = false;
+    ReloadGate m_reload;
     bool m_busy = false;
 };
 

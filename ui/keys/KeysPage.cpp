@@ -197,14 +197,10 @@ void KeysPage::reload()
 {
     if (!m_backend->isReady())
         return;
-    if (m_loading) {
-        m_reloadQueued = true;
+    if (!m_reload.begin())
         return;
-    }
-    m_loading = true;
     m_backend->run([keys = m_backend->keyService()] { return listKeys(keys); })
         .then(this, [this](const Result<Listing, Error> &listing) {
-            m_loading = false;
             if (!listing) {
                 showMessage(tr("Cannot list the signing keys: %1").arg(listing.error().message),
                             false);
@@ -226,10 +222,8 @@ void KeysPage::reload()
             }
             updateActions();
             Q_EMIT loaded();
-            if (m_reloadQueued) {
-                m_reloadQueued = false;
+            if (m_reload.finish())
                 reload();
-            }
         });
 }
 

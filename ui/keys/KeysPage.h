@@ -3,7 +3,9 @@
 
 #include "model/Event.h"
 
+#include "widgets/ReloadGate.h"
 #include <QList>
+
 #include <QWidget>
 
 #include <functional>
@@ -102,8 +104,7 @@ private:
     QTimer *m_clock;
     PathChooser m_chooseExportPath;
 
-    bool m_loading = false;
-    bool m_reloadQueued = false;
+    ReloadGate m_reload;
     bool m_loadedOnce = false;
     /// A rotation or retirement runs.
     bool m_busy = false;

@@ -191,17 +191,13 @@ void SessionsPage::reload()
 {
     if (!m_backend->isReady())
         return;
-    if (m_loading) {
-        m_reloadQueued = true;
+    if (!m_reload.begin())
         return;
-    }
-    m_loading = true;
     m_backend
         ->run([sessions = m_backend->sessionService(), clients = m_backend->provider()->clients()] {
             return listSessions(sessions, clients);
         })
         .then(this, [this](const Result<Listing, Error> &listing) {
-            m_loading = false;
             if (!listing) {
                 showMessage(tr("Cannot list the sessions: %1").arg(listing.error().message), false);
             } else {
@@ -227,10 +223,8 @@ void SessionsPage::reload()
             }
             updateActions();
             Q_EMIT loaded();
-            if (m_reloadQueued) {
-                m_reloadQueued = false;
+            if (m_reload.finish())
                 reload();
-            }
         });
 }
 

@@ -5,8 +5,10 @@
 #include "sessions/BackchannelDeliveryLog.h"
 #include "sessions/SessionClient.h"
 
+#include "widgets/ReloadGate.h"
 #include <QHash>
 #include <QList>
+
 #include <QWidget>
 
 class QLabel;
@@ -100,8 +102,7 @@ private:
 
     BackchannelDeliveryLog m_log;
     QHash<QString, SessionClient> m_clients;
-    bool m_loading = false;
-    bool m_reloadQueued = false;
+    ReloadGate m_reload;
     bool m_busy = false;
     /// setSessions() runs: selection changes are the view's, not the user's.
     bool m_applyingListing = false;
